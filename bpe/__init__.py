@@ -1,0 +1,1 @@
+"""bpe: a pure-Python byte-level BPE tokenizer that reads and writes Hugging Face tokenizer.json."""
