@@ -1,0 +1,187 @@
+"""GuppyLM: a small GPT-style transformer (8,726,016 parameters with the defaults).
+
+    ids (B, T) -> tok_emb + pos_emb -> dropout -> 6 x Block -> LayerNorm -> lm_head -> logits (B, T, V)
+    Block: x = x + attn(norm1(x));  x = x + ffn(norm2(x))         (pre-LayerNorm)
+    attn:  qkv = Linear(C, 3C); causal softmax attention per head (dropout on the probabilities);
+           out = Linear(C, C)
+    ffn:   down(relu(up(x))) then dropout;  up = Linear(C, 4C/2 = 768), down = Linear(768, C)
+    lm_head shares its weight with tok_emb (a tied head).
+
+Parameter names and shapes follow the original PyTorch GuppyLM (a Linear weight is (out, in)), so
+checkpoints move between the two without renaming.
+"""
+
+import dataclasses
+
+import numpy as np
+
+from tinygrad_guppy import backend, fused, nn
+from tinygrad_guppy.tensor import Tensor
+
+
+@dataclasses.dataclass
+class GuppyConfig:
+    vocab_size: int = 4096     # tokens in the BPE vocabulary
+    max_seq_len: int = 128     # positions the model can see (the learned position table's size)
+    d_model: int = 384         # width of the residual stream (C)
+    n_layers: int = 6          # transformer blocks
+    n_heads: int = 6           # attention heads; head size = d_model / n_heads = 64
+    ffn_hidden: int = 768      # width of the feed-forward layer's hidden ReLU
+    dropout: float = 0.1       # dropout probability in training (embeddings, attention, ffn)
+    pad_id: int = 0            # <pad>: fills rows; targets equal to it are ignored by the loss
+    bos_id: int = 1            # <|im_start|>: a turn begins
+    eos_id: int = 2            # <|im_end|>: a turn ends, generation stops
+
+    def __post_init__(self):
+        for name in ("vocab_size", "max_seq_len", "d_model", "n_layers", "n_heads", "ffn_hidden"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 1:
+                raise ValueError(f"GuppyConfig.{name} must be a positive integer, got {value!r}")
+        if self.d_model % self.n_heads:
+            raise ValueError(f"GuppyConfig: d_model={self.d_model} must be divisible by "
+                             f"n_heads={self.n_heads}")
+        if not 0.0 <= self.dropout < 1.0:
+            raise ValueError(f"GuppyConfig.dropout must be in [0, 1), got {self.dropout}")
+
+
+class Attention(nn.Module):
+    def __init__(self, cfg, rng, dropout_rng, dtype, device):
+        C = cfg.d_model
+        self.n_heads = cfg.n_heads
+        self.qkv = nn.Linear(C, 3 * C, rng=rng, dtype=dtype, device=device)
+        self.out = nn.Linear(C, C, rng=rng, dtype=dtype, device=device)
+        self.dropout = nn.Dropout(cfg.dropout, dropout_rng)   # on the attention probabilities
+
+    def forward(self, x, segments=None):
+        qkv = self.qkv(x)                                                   # (B, T, 3C)
+        p = self.dropout.p if self.training else 0.0
+        y = fused.causal_self_attention(qkv, self.n_heads, segments, p, self.dropout.rng)  # (B, T, C)
+        return self.out(y)
+
+
+class FFN(nn.Module):
+    def __init__(self, cfg, rng, dropout_rng, dtype, device):
+        self.up = nn.Linear(cfg.d_model, cfg.ffn_hidden, rng=rng, dtype=dtype, device=device)
+        self.down = nn.Linear(cfg.ffn_hidden, cfg.d_model, rng=rng, dtype=dtype, device=device)
+        self.dropout = nn.Dropout(cfg.dropout, dropout_rng)
+
+    def forward(self, x):
+        return self.dropout(self.down(self.up(x).relu()))
+
+
+class Block(nn.Module):
+    def __init__(self, cfg, rng, dropout_rng, dtype, device):
+        self.norm1 = nn.LayerNorm(cfg.d_model, dtype=dtype, device=device)
+        self.attn = Attention(cfg, rng, dropout_rng, dtype, device)
+        self.norm2 = nn.LayerNorm(cfg.d_model, dtype=dtype, device=device)
+        self.ffn = FFN(cfg, rng, dropout_rng, dtype, device)
+
+    def forward(self, x, segments=None):
+        x = x + self.attn(self.norm1(x), segments)
+        return x + self.ffn(self.norm2(x))
+
+
+class GuppyLM(nn.Module):
+    """The model. `seed` fixes the initial weights and the dropout masks; `dtype` is "float32" for
+    training or "float64" for gradient checks; `device` is "cpu" (NumPy) or "cuda" (CuPy)."""
+
+    def __init__(self, cfg=None, seed=0, dtype="float32", device="cpu"):
+        self.cfg = cfg = cfg or GuppyConfig()
+        if np.dtype(dtype).kind != "f":
+            raise TypeError(f"GuppyLM: dtype must be a float type, got {dtype!r}")
+        self.dtype, self.device = np.dtype(dtype), device
+        rng = np.random.default_rng(seed)                     # initial weights, drawn on the CPU
+        self.dropout_rng = backend.make_rng(seed + 1, device)  # dropout masks, on the device
+        kw = dict(dtype=dtype, device=device)
+        self.tok_emb = nn.Embedding(cfg.vocab_size, cfg.d_model, rng=rng, **kw)
+        self.pos_emb = nn.Embedding(cfg.max_seq_len, cfg.d_model, rng=rng, **kw)
+        self.drop = nn.Dropout(cfg.dropout, self.dropout_rng)
+        self.blocks = [Block(cfg, rng, self.dropout_rng, dtype, device) for _ in range(cfg.n_layers)]
+        self.norm = nn.LayerNorm(cfg.d_model, **kw)
+        self.lm_head = nn.Linear(cfg.d_model, cfg.vocab_size, bias=False, rng=rng,
+                                 weight=self.tok_emb.weight, **kw)   # tied to the embedding
+
+    def num_parameters(self):
+        return sum(p.size for p in self.parameters())
+
+    def _check_ids(self, name, ids, allow_pad=False):
+        """Token ids as an integer array of shape (B, T) within the vocabulary, or a clear error."""
+        if isinstance(ids, Tensor):
+            ids = ids.data
+        if not hasattr(ids, "dtype"):
+            ids = np.asarray(ids)
+        if ids.dtype.kind not in "iu":
+            raise TypeError(f"GuppyLM: {name} must be integer token ids, got dtype {ids.dtype}")
+        if ids.ndim != 2:
+            raise ValueError(f"GuppyLM: {name} must have shape (B, T), got {ids.shape}")
+        if ids.shape[1] > self.cfg.max_seq_len:
+            raise ValueError(f"GuppyLM: sequence length {ids.shape[1]} is longer than max_seq_len="
+                             f"{self.cfg.max_seq_len} ({name} shape {ids.shape})")
+        if backend.xp(ids) is np and ids.size:
+            lo, hi = int(ids.min()), int(ids.max())
+            if lo < 0 or hi >= self.cfg.vocab_size:
+                raise ValueError(f"GuppyLM: {name} must be in [0, {self.cfg.vocab_size}); got min "
+                                 f"{lo}, max {hi} (shape {ids.shape})")
+        return backend.to_device(ids, self.device)
+
+    def _check_ints(self, name, array, shapes, limit=None):
+        """An integer array of one of `shapes` (values in [0, limit) if given), on the device."""
+        if not hasattr(array, "dtype"):
+            array = np.asarray(array)
+        if array.dtype.kind not in "iu" or tuple(array.shape) not in shapes:
+            raise ValueError(f"GuppyLM: {name} must be integers of shape {' or '.join(map(str, shapes))}, "
+                             f"got {array.dtype} {tuple(array.shape)}")
+        if limit is not None and backend.xp(array) is np and array.size and (
+                array.min() < 0 or array.max() >= limit):
+            raise ValueError(f"GuppyLM: {name} must be in [0, {limit}), got min {array.min()}, "
+                             f"max {array.max()}")
+        return backend.to_device(array, self.device)
+
+    def forward(self, idx, targets=None, segments=None, positions=None):
+        """idx (B, T) token ids -> (logits (B, T, V), loss or None).
+
+        targets (B, T): the next token at each position; positions whose target is pad_id are
+        ignored by the loss. segments (B, T): for packed rows, a sample id per token; attention
+        stays within a sample (see fused.attention_allowed). positions (B, T) or (T,): position
+        ids, restarting at 0 for each packed sample; default 0..T-1.
+        """
+        return self.from_embeddings(self.embed(idx, positions), targets, segments)
+
+    def embed(self, idx, positions=None):
+        """idx (B, T) -> x (B, T, C) = tok_emb[idx] + pos_emb[positions], the model's input."""
+        idx = self._check_ids("idx", idx)
+        B, T = idx.shape
+        if positions is None:
+            positions = backend.xp(idx).arange(T)
+        else:
+            positions = self._check_ints("positions", positions, [(T,), (B, T)], self.cfg.max_seq_len)
+        return self.tok_emb(idx) + self.pos_emb(positions)   # (B, T, C)
+
+    def from_embeddings(self, x, targets=None, segments=None):
+        """The rest of forward, from the summed embeddings x (B, T, C) on (gradient checks of the
+        input path start here)."""
+        B, T, C = x.shape
+        if segments is not None:
+            segments = self._check_ints("segments", segments, [(B, T)])
+        x = self.drop(x)
+        for block in self.blocks:
+            x = block(x, segments)
+        x = self.norm(x)
+        logits = self.lm_head(x)                            # (B, T, V)
+        if targets is None:
+            return logits, None
+        targets = self._check_ids("targets", targets)
+        if targets.shape != (B, T):
+            raise ValueError(f"GuppyLM: targets shape {targets.shape} differs from idx shape {(B, T)}")
+        V = self.cfg.vocab_size
+        loss = fused.cross_entropy(logits.reshape(B * T, V), targets.reshape(B * T),
+                                   ignore_index=self.cfg.pad_id)
+        return logits, loss
+
+
+def count_parameters(cfg):
+    """The parameter count of GuppyLM(cfg), from the config alone (tied head counted once)."""
+    C, F = cfg.d_model, cfg.ffn_hidden
+    per_block = 2 * C + (C * 3 * C + 3 * C) + (C * C + C) + 2 * C + (C * F + F) + (F * C + C)
+    return cfg.vocab_size * C + cfg.max_seq_len * C + cfg.n_layers * per_block + 2 * C
+
