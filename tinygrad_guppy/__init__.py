@@ -1,1 +1,10 @@
-"""tinygrad_guppy: a small tensor + autograd engine on NumPy (CPU) and CuPy (GPU), and GuppyLM on it."""
+"""tinygrad_guppy: a small tensor + autograd engine on NumPy (CPU) and CuPy (GPU), and GuppyLM on it.
+
+Reading order: tensor.py (Tensor, Function, backward) -> ops.py (primitive ops) -> fused.py
+(softmax, LayerNorm, attention, cross-entropy) -> nn.py (modules) -> model.py (GuppyLM) ->
+optim.py (AdamW) -> gradcheck.py (the finite-difference oracle) -> checkpoint.py.
+"""
+
+from tinygrad_guppy.tensor import Tensor, no_grad
+
+__all__ = ["Tensor", "no_grad"]
