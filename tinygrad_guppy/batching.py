@@ -1,0 +1,132 @@
+"""Turning tokenized samples into training batches, three ways.
+
+A sample is one chat turn as token ids, `[<|im_start|>, user, ..., <|im_end|>]`, plus the index
+where Guppy's reply starts. The model learns to predict token t+1 from tokens 0..t, so a sample of
+n tokens gives n - 1 (input, target) positions; with `loss_on="reply"` the targets before the
+reply are set to pad_id, which the loss ignores.
+
+Samples are short (about 27 tokens, at most about 60) and uneven, so how they are put together
+decides how much compute goes to padding:
+
+- "pad":    like the original GuppyLM: B random samples, each padded to the longest of the batch.
+- "bucket": B samples of similar length: shuffle, sort each window of `window` batches' worth by
+            length, cut into batches, shuffle the batches. Nearly no padding, same B per step.
+- "pack":   rows of exactly `seq_len` positions, each holding several whole samples back to back;
+            `segments` keeps attention inside each sample and `positions` restart at 0 per sample.
+
+Example (pad_id 0):
+    >>> s = Sample(np.array([1, 5, 6, 2]), reply_start=2)     # ids, reply begins at index 2
+    >>> inputs_and_targets(s, "reply", pad_id=0)
+    (array([1, 5, 6]), array([0, 6, 2]))
+"""
+
+import dataclasses
+
+import numpy as np
+
+
+@dataclasses.dataclass
+class Sample:
+    ids: np.ndarray          # (n,) token ids of one formatted chat turn
+    reply_start: int         # index in ids of the reply's first token
+
+
+@dataclasses.dataclass
+class Batch:
+    idx: np.ndarray                  # (B, T) input ids
+    targets: np.ndarray              # (B, T) next ids; pad_id where nothing is learned
+    segments: np.ndarray = None      # (B, T) sample number per position (packed rows only)
+    positions: np.ndarray = None     # (B, T) position ids restarting per sample (packed rows only)
+    pad_id: int = 0                  # the id that marks padding and ignored targets
+
+    @property
+    def n_target_tokens(self):
+        """Positions that carry a loss: the useful work of a step."""
+        return int((self.targets != self.pad_id).sum())
+
+
+def inputs_and_targets(sample, loss_on, pad_id):
+    """(inputs, targets) of one sample: ids[:-1] and ids[1:], targets before the reply masked
+    with pad_id when loss_on == "reply". Both have n - 1 entries."""
+    if loss_on not in ("reply", "all"):
+        raise ValueError(f"loss_on must be 'reply' or 'all', got {loss_on!r}")
+    inputs, targets = sample.ids[:-1], sample.ids[1:].copy()
+    if loss_on == "reply":
+        targets[: max(sample.reply_start - 1, 0)] = pad_id   # target j is token j + 1
+    return inputs, targets
+
+
+def _padded(samples, loss_on, pad_id):
+    """Rows padded to the longest sample of the list."""
+    pairs = [inputs_and_targets(s, loss_on, pad_id) for s in samples]
+    T = max(len(i) for i, _ in pairs)
+    idx = np.full((len(pairs), T), pad_id, dtype=np.int64)
+    targets = np.full((len(pairs), T), pad_id, dtype=np.int64)
+    for row, (i, t) in enumerate(pairs):
+        idx[row, :len(i)], targets[row, :len(t)] = i, t
+    return Batch(idx, targets, pad_id=pad_id)
+
+
+def pad_batches(samples, batch_size, rng, loss_on="reply", pad_id=0):
+    """One epoch of the original's batching: random batches, each padded to its longest sample."""
+    order = rng.permutation(len(samples))
+    for start in range(0, len(order), batch_size):
+        yield _padded([samples[i] for i in order[start:start + batch_size]], loss_on, pad_id)
+
+
+def bucket_batches(samples, batch_size, rng, loss_on="reply", pad_id=0, window=50):
+    """One epoch of batches of similar-length samples (little padding, B samples per step)."""
+    order = rng.permutation(len(samples))
+    batches = []
+    span = batch_size * window
+    for start in range(0, len(order), span):
+        chunk = sorted(order[start:start + span], key=lambda i: len(samples[i].ids))
+        batches += [chunk[k:k + batch_size] for k in range(0, len(chunk), batch_size)]
+    for b in rng.permutation(len(batches)):
+        yield _padded([samples[i] for i in batches[b]], loss_on, pad_id)
+
+
+def pack_batches(samples, batch_size, seq_len, rng, loss_on="reply", pad_id=0):
+    """One epoch of packed rows: samples in random order fill rows of seq_len positions; a sample
+    that does not fit starts the next row (the rest of the row is padding)."""
+    rows, row = [], []
+    used = 0
+    for i in rng.permutation(len(samples)):
+        n = len(samples[i].ids) - 1
+        if n > seq_len:
+            raise ValueError(f"a sample of {n + 1} tokens does not fit seq_len={seq_len}")
+        if used + n > seq_len:
+            rows.append(row)
+            row, used = [], 0
+        row.append(samples[i])
+        used += n
+    if row:
+        rows.append(row)
+    for start in range(0, len(rows), batch_size):
+        chunk = rows[start:start + batch_size]
+        idx = np.full((len(chunk), seq_len), pad_id, dtype=np.int64)
+        targets = np.full_like(idx, pad_id)
+        segments = np.zeros_like(idx)
+        positions = np.zeros_like(idx)
+        for r, row_samples in enumerate(chunk):
+            at = 0
+            for seg, s in enumerate(row_samples):
+                inputs, t = inputs_and_targets(s, loss_on, pad_id)
+                n = len(inputs)
+                idx[r, at:at + n], targets[r, at:at + n] = inputs, t
+                segments[r, at:at + n], positions[r, at:at + n] = seg, np.arange(n)
+                at += n
+            segments[r, at:] = len(row_samples)        # the padding is a segment of its own
+            positions[r, at:] = np.arange(seq_len - at)
+        yield Batch(idx, targets, segments, positions, pad_id=pad_id)
+
+
+def make_batches(kind, samples, batch_size, rng, seq_len=128, loss_on="reply", pad_id=0):
+    """One epoch of batches of the given kind: "bucket", "pack" or "pad"."""
+    if kind == "bucket":
+        return bucket_batches(samples, batch_size, rng, loss_on, pad_id)
+    if kind == "pack":
+        return pack_batches(samples, batch_size, seq_len, rng, loss_on, pad_id)
+    if kind == "pad":
+        return pad_batches(samples, batch_size, rng, loss_on, pad_id)
+    raise ValueError(f"unknown batching {kind!r}: expected 'bucket', 'pack' or 'pad'")

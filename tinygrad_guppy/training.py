@@ -1,0 +1,40 @@
+"""One training step and a held-out evaluation: the loop body that train.py and the benchmarks
+share.
+
+    loss, grad_norm = train_step(model, optimizer, batch, lr=3e-4, grad_clip=1.0)
+
+The values returned may live on the model's device (a CuPy scalar on the GPU, so that a step does
+not wait for the GPU); call float() on them only when they are needed, e.g. every N steps.
+"""
+
+from tinygrad_guppy.optim import clip_scale, global_grad_norm
+from tinygrad_guppy.tensor import no_grad
+
+
+def train_step(model, optimizer, batch, lr, grad_clip=1.0):
+    """Forward and backward on `batch` (a batching.Batch), clip the global gradient norm to
+    grad_clip, and take one AdamW step at learning rate lr. Returns (loss, grad_norm before the
+    clip)."""
+    model.train()
+    _, loss = model(batch.idx, batch.targets, batch.segments, batch.positions)
+    optimizer.zero_grad()
+    loss.backward()
+    grad_norm = global_grad_norm(optimizer.params)
+    optimizer.step(lr=lr, grad_scale=clip_scale(grad_norm, grad_clip))
+    return loss.data, grad_norm
+
+
+def evaluate(model, batches):
+    """Mean loss per target token over `batches`, in eval mode (no dropout) and without a graph;
+    the model's previous mode is restored."""
+    was_training = model.training
+    model.eval()
+    total, count = 0.0, 0
+    with no_grad():
+        for batch in batches:
+            _, loss = model(batch.idx, batch.targets, batch.segments, batch.positions)
+            n = batch.n_target_tokens
+            total += float(loss.data) * n
+            count += n
+    model.train(was_training)
+    return total / max(count, 1)
