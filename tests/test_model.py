@@ -115,6 +115,35 @@ def test_float32_run_stays_float32():
     assert {p.grad.dtype for p in model.parameters()} == {np.dtype(np.float32)}
 
 
+@pytest.mark.parametrize("packed", [False, True])
+def test_loss_skips_ignored_positions_with_the_same_loss_and_gradients(packed):
+    # model.loss sends only the positions with a target to the head: same loss and gradients as
+    # the full forward (float64, dropout on: the same masks are drawn in the same order).
+    cfg = gradcheck.tiny_config()
+    results = []
+    for method in ("forward", "loss"):
+        model = GuppyLM(cfg, seed=0, dtype="float64").train()
+        idx, targets, segments, positions = gradcheck.model_batch(cfg)
+        if not packed:
+            segments = positions = None
+        targets = targets.copy()
+        targets[:, : targets.shape[1] // 2] = cfg.pad_id          # half the positions ignored
+        if method == "forward":
+            loss = model(idx, targets, segments, positions)[1]
+        else:
+            loss = model.loss(idx, targets, segments, positions)
+        loss.backward()
+        results.append((loss.item(), {n: p.grad for n, p in model.named_parameters()}))
+    (want, want_grads), (got, got_grads) = results
+    assert got == pytest.approx(want, rel=1e-12)
+    for name, g in want_grads.items():
+        np.testing.assert_allclose(got_grads[name], g, rtol=1e-10, atol=1e-14, err_msg=name)
+
+    model = GuppyLM(cfg, seed=0, dtype="float64")
+    nothing = np.full_like(targets, cfg.pad_id)                   # no target at all: loss 0
+    assert model.loss(idx, nothing).item() == 0.0
+
+
 def test_tiny_model_memorizes_one_batch():
     cfg = gradcheck.tiny_config()
     cfg.dropout = 0.0

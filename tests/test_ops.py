@@ -124,6 +124,9 @@ def test_getitem_slices_integers_and_repeated_ids():
     ids = np.array([0, 3, 3, 1, 0])                      # repeats must add up
     assert_gradients(lambda a: a[ids], x)
     assert_gradients(lambda a: a[ids, np.array([1, 1, 2, 0, 1])], x)
+    rows = np.array([True, False, True, True, False])    # a boolean mask picks each row once
+    assert_gradients(lambda a: a[rows], x)
+    assert_gradients(lambda a: a.reshape(20, 3)[np.arange(20) % 3 == 1], x)
 
 
 def test_concatenate():

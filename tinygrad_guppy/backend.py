@@ -13,6 +13,9 @@ Example:
     'cpu'
 """
 
+import concurrent.futures
+import contextlib
+import ctypes
 import sys
 
 import numpy as np
@@ -90,3 +93,71 @@ def default_device() -> str:
 def make_rng(seed, device: str = "cpu"):
     """A random generator for dropout masks on the given device, seeded explicitly."""
     return array_module(device).random.default_rng(seed)
+
+
+# ---- CPU threads ---------------------------------------------------------------------------------
+# NumPy's matrix products run on OpenBLAS, which splits each product across its threads (as many
+# as OPENBLAS_NUM_THREADS, or the cores). That pays for the model's big products, but attention
+# makes many small ones (one per batch row and head: 192 per product at B = 32) and OpenBLAS splits
+# each of those above 262,144 multiply-adds (T > 64): then waking threads costs more than the
+# arithmetic, and far more when other programs share the cores (2 threads, T = 128, a loaded
+# machine: 4.5 s for one q @ k^T, against 9 ms on one thread). So attention runs single-threaded
+# BLAS and splits its batch over a small pool of Python threads instead, one part per BLAS thread;
+# NumPy releases Python's GIL while it computes, so the parts run at the same time.
+
+def _find_openblas():
+    """(set_num_threads, get_num_threads) of the OpenBLAS that NumPy loaded, or None.
+
+    Linux only: the library is found among this process's mapped files. NumPy's wheels ship
+    OpenBLAS under a prefixed name (scipy_openblas...64_); a system OpenBLAS has the plain one.
+    """
+    try:
+        with open("/proc/self/maps", encoding="utf-8") as f:
+            paths = {line.split()[-1] for line in f if "openblas" in line.lower() and ".so" in line}
+    except OSError:
+        return None
+    for path in sorted(paths):
+        lib = ctypes.CDLL(path)
+        for prefix, suffix in (("scipy_openblas", "64_"), ("openblas", "64_"), ("openblas", "")):
+            setter = getattr(lib, f"{prefix}_set_num_threads{suffix}", None)
+            getter = getattr(lib, f"{prefix}_get_num_threads{suffix}", None)
+            if setter is not None and getter is not None:
+                return setter, getter
+    return None
+
+
+_openblas = _find_openblas()
+_pool = None
+
+
+def cpu_threads() -> int:
+    """The number of threads OpenBLAS computes with: the cores the CPU ops may use (1 when NumPy
+    does not use OpenBLAS, whose threads we cannot limit)."""
+    return _openblas[1]() if _openblas is not None else 1
+
+
+def run_in_parallel(tasks):
+    """Run the zero-argument callables `tasks` at the same time, each on one CPU thread (BLAS
+    single-threaded meanwhile); returns their results in order. One task runs directly."""
+    if len(tasks) == 1:
+        return [tasks[0]()]
+    global _pool
+    if _pool is None or _pool._max_workers < len(tasks):
+        _pool = concurrent.futures.ThreadPoolExecutor(max_workers=len(tasks))
+    set_threads, get_threads = _openblas or (None, None)
+    previous = get_threads() if get_threads else None
+    if set_threads:
+        set_threads(1)
+    try:
+        return [future.result() for future in [_pool.submit(task) for task in tasks]]
+    finally:
+        if set_threads:
+            set_threads(previous)
+
+
+def batch_parts(B, array):
+    """Slices that split a batch of B rows into one part per CPU thread, for run_in_parallel:
+    [slice(0, 16), slice(16, 32)] for B = 32 on 2 threads; [slice(0, B)] on the GPU or 1 thread."""
+    n = min(B, cpu_threads()) if xp(array) is np else 1
+    bounds = [B * i // n for i in range(n + 1)]
+    return [slice(bounds[i], bounds[i + 1]) for i in range(n)]

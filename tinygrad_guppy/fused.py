@@ -133,14 +133,16 @@ def attention_allowed(T, segments=None, xp=None):
     return same & causal
 
 
-def attention_forward(qkv, n_head, allowed, keep=None, p=0.0):
+def attention_forward(qkv, n_head, allowed, keep=None, p=0.0, out=None):
     """qkv (B, T, 3C), allowed (T, T) or (B, 1, T, T) bool, keep None or (B, nh, T, T) bool
-    -> y (B, T, C), probs (B, nh, T, T)
+    -> y (B, T, C), probs (B, nh, T, T), dropped (B, nh, T, T)
 
     q, k, v = the three C-wide slices of qkv, each split into nh heads of hs = C / nh features
     att = q @ k^T / sqrt(hs), and -inf where not allowed          (B, nh, T, T)
     probs = softmax(att) over the keys
-    y = (probs * keep / (1 - p)) @ v, heads joined back side by side   (attention dropout)
+    dropped = probs * keep / (1 - p)       (attention dropout; probs itself when keep is None)
+    y = dropped @ v, heads joined back side by side
+    `out`, if given, is the (B, T, C) array y is written into.
     """
     xp = backend.xp(qkv)
     B, T, C3 = qkv.shape
@@ -153,63 +155,86 @@ def attention_forward(qkv, n_head, allowed, keep=None, p=0.0):
     att -= att.max(axis=-1, keepdims=True)                      # finite: the diagonal is allowed
     probs = xp.exp(att, out=att)
     probs /= probs.sum(axis=-1, keepdims=True)
-    dropped = probs if keep is None else probs * keep * (1.0 / (1.0 - p))
-    y = xp.empty((B, T, n_head, hs), dtype=qkv.dtype)
-    xp.matmul(dropped, v, out=y.transpose(0, 2, 1, 3))          # written straight into (B, T, nh, hs)
-    return y.reshape(B, T, C), probs
+    dropped = probs
+    if keep is not None:
+        dropped = probs * keep
+        dropped *= 1.0 / (1.0 - p)
+    y = xp.empty((B, T, C), dtype=qkv.dtype) if out is None else out
+    xp.matmul(dropped, v, out=y.reshape(B, T, n_head, hs).transpose(0, 2, 1, 3))  # written in place
+    return y, probs, dropped
 
 
-def attention_backward(dy, qkv, n_head, probs, keep=None, p=0.0):
-    """dy (B, T, C), qkv (B, T, 3C), probs (B, nh, T, T), keep as in forward -> dqkv (B, T, 3C)
+def attention_backward(dy, qkv, n_head, probs, dropped, out=None):
+    """dy (B, T, C), qkv (B, T, 3C), probs and dropped (B, nh, T, T) from attention_forward
+    -> dqkv (B, T, 3C), written into `out` if given
 
-    With dropped = probs * keep / (1 - p) (the forward line y = dropped @ v):
-    dv = dropped^T @ dy;  ddropped = dy @ v^T;  dprobs = ddropped * keep / (1 - p)
-    datt = probs * (dprobs - sum_j(dprobs * probs)) / sqrt(hs)   (softmax backward; masked
-        entries have probs 0, so their gradient is 0)
-    dq = datt @ k;  dk = datt^T @ q
+    From the forward line y = dropped @ v:  dv = dropped^T @ dy;  ddropped = dy @ v^T.
+    Through dropped = probs * keep / (1 - p): dprobs = ddropped * keep / (1 - p), so that
+    probs * dprobs = ddropped * dropped (keep and p are not needed again). Softmax backward:
+    datt = probs * (dprobs - sum_j(dprobs * probs)) / sqrt(hs)
+         = (ddropped * dropped - probs * sum_j(ddropped * dropped)) / sqrt(hs)
+    (masked entries have probs 0, so their gradient is 0);  dq = datt @ k;  dk = datt^T @ q
     """
     xp = backend.xp(qkv)
     B, T, C3 = qkv.shape
     C = C3 // 3
     hs = C // n_head
     q, k, v = qkv.reshape(B, T, 3, n_head, hs).transpose(2, 0, 3, 1, 4)
-    dqkv = xp.empty_like(qkv)
+    dqkv = xp.empty_like(qkv) if out is None else out
     dq, dk, dv = dqkv.reshape(B, T, 3, n_head, hs).transpose(2, 0, 3, 1, 4)  # views into dqkv
     dy = dy.reshape(B, T, n_head, hs).transpose(0, 2, 1, 3)    # (B, nh, T, hs), a view
-    dropped = probs if keep is None else probs * keep * (1.0 / (1.0 - p))
     xp.matmul(dropped.swapaxes(-1, -2), dy, out=dv)
-    datt = dy @ v.swapaxes(-1, -2)                              # (B, nh, T, T), d(dropped)
-    if keep is not None:
-        datt *= keep                                            # now d(probs)
-        datt *= 1.0 / (1.0 - p)
-    datt -= (datt * probs).sum(axis=-1, keepdims=True)
-    datt *= probs
+    datt = dy @ v.swapaxes(-1, -2)                              # (B, nh, T, T), ddropped
+    datt *= dropped                                             # probs * dprobs
+    datt -= probs * datt.sum(axis=-1, keepdims=True)
     datt *= 1.0 / math.sqrt(hs)
     xp.matmul(datt, k, out=dq)
     xp.matmul(datt.swapaxes(-1, -2), q, out=dk)
     return dqkv
 
 
+def _rows(a, part):
+    """a[part] for a batch-shaped array; None and a (T, T) mask shared by all rows stay as they are."""
+    return a if a is None or a.ndim == 2 else a[part]
+
+
 class CausalSelfAttention(Function):
     """qkv (B, T, 3C) -> y (B, T, C): causal multi-head attention, q, k, v split per head, with an
     optional segment mask (see attention_allowed) and dropout p on the attention probabilities.
-    Gradients: attention_backward."""
+    Gradients: attention_backward.
+
+    On the CPU the batch is split into one part per thread (backend.batch_parts), each part run by
+    attention_forward / attention_backward at the same time (see backend.run_in_parallel for why:
+    OpenBLAS threads are slow on attention's many small matrix products)."""
 
     def forward(self, qkv, n_head, segments=None, p=0.0, rng=None):
         B, T, C3 = qkv.shape
         if C3 % 3 or (C3 // 3) % n_head:
             raise ValueError(f"attention: qkv last axis {C3} must be 3 * C with C divisible by "
                              f"n_head={n_head} (shape {qkv.shape})")
-        allowed = attention_allowed(T, segments, backend.xp(qkv))
+        xp = backend.xp(qkv)
+        allowed = attention_allowed(T, segments, xp)
         keep = None
-        if p > 0.0:
+        if p > 0.0:   # drawn for the whole batch at once: the same mask however it is split
             keep = rng.random((B, n_head, T, T), dtype=qkv.dtype) >= p
-        y, self.probs = attention_forward(qkv, n_head, allowed, keep, p)
-        self.qkv, self.n_head, self.keep, self.p = qkv, n_head, keep, p
+        self.parts = backend.batch_parts(B, qkv)
+        y = xp.empty((B, T, C3 // 3), dtype=qkv.dtype)
+        saved = backend.run_in_parallel([
+            functools.partial(attention_forward, qkv[part], n_head, _rows(allowed, part),
+                              _rows(keep, part), p, out=y[part])
+            for part in self.parts])
+        self.probs = [probs for _, probs, _ in saved]            # one array per part
+        self.dropped = [dropped for _, _, dropped in saved]
+        self.qkv, self.n_head = qkv, n_head
         return y
 
     def backward(self, dy):
-        return attention_backward(dy, self.qkv, self.n_head, self.probs, self.keep, self.p)
+        dqkv = backend.xp(dy).empty_like(self.qkv)
+        backend.run_in_parallel([
+            functools.partial(attention_backward, dy[part], self.qkv[part], self.n_head, probs,
+                              dropped, out=dqkv[part])
+            for part, probs, dropped in zip(self.parts, self.probs, self.dropped)])
+        return dqkv
 
 
 # ---- softmax cross-entropy -----------------------------------------------------------------------

@@ -251,14 +251,15 @@ class Permute(Function):
         return dout.transpose(inverse)
 
 
-def _is_advanced(index):
-    """True when the index holds an integer array or list (NumPy's 'advanced' indexing)."""
+def _may_repeat(index):
+    """True when the index holds an integer array or list (NumPy's 'advanced' indexing), which may
+    name one place twice. A boolean mask never does."""
     parts = index if isinstance(index, tuple) else (index,)
-    return any(hasattr(i, "shape") and getattr(i, "ndim", 0) > 0 or isinstance(i, list) for i in parts)
+    return any(isinstance(i, list) or getattr(i, "ndim", 0) > 0 and i.dtype != bool for i in parts)
 
 
 class GetItem(Function):
-    """x -> out = x[index], for slices, integers and integer arrays.
+    """x -> out = x[index], for slices, integers, integer arrays and boolean masks.
     dx = zeros of x's shape with dout added at the indexed places (repeated indices add up)"""
 
     def forward(self, x, index):
@@ -271,7 +272,7 @@ class GetItem(Function):
     def backward(self, dout):
         xp = backend.xp(dout)
         dx = xp.zeros(self.x_shape, dtype=self.dtype)
-        if _is_advanced(self.index):
+        if _may_repeat(self.index):
             xp.add.at(dx, self.index, dout)   # subtle: dx[index] += dout would drop repeated indices
         else:
             dx[self.index] = dout

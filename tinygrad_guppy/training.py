@@ -16,7 +16,8 @@ def train_step(model, optimizer, batch, lr, grad_clip=1.0):
     grad_clip, and take one AdamW step at learning rate lr. Returns (loss, grad_norm before the
     clip)."""
     model.train()
-    _, loss = model(batch.idx, batch.targets, batch.segments, batch.positions)
+    # model.loss, not model(...): the same loss, without the logits of positions that have no target
+    loss = model.loss(batch.idx, batch.targets, batch.segments, batch.positions)
     optimizer.zero_grad()
     loss.backward()
     grad_norm = global_grad_norm(optimizer.params)
@@ -32,7 +33,7 @@ def evaluate(model, batches):
     total, count = 0.0, 0
     with no_grad():
         for batch in batches:
-            _, loss = model(batch.idx, batch.targets, batch.segments, batch.positions)
+            loss = model.loss(batch.idx, batch.targets, batch.segments, batch.positions)
             n = batch.n_target_tokens
             total += float(loss.data) * n
             count += n
