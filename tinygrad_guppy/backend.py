@@ -95,6 +95,32 @@ def make_rng(seed, device: str = "cpu"):
     return array_module(device).random.default_rng(seed)
 
 
+# ---- CPU memory ----------------------------------------------------------------------------------
+# NumPy takes every array from the C library's malloc. glibc's malloc gives each block over 32 MiB
+# (the logits from B x T = 2048 positions on) fresh pages from the kernel and hands them back when
+# the array is freed, and returns the top of its heap to the kernel once enough there is free; the
+# kernel then zeroes every page again on its next first touch. A training step frees and allocates
+# the same sizes every time, so keeping freed memory for reuse is nearly free (the peak stays
+# where it was: +3% measured) and saves the kernel's work: at 32x64, 13,000 page faults and 79 ms
+# of system time per step before, none after.
+
+def keep_freed_memory() -> bool:
+    """Ask glibc's malloc to keep freed memory for reuse (Linux only; elsewhere nothing happens).
+    Returns whether the settings took."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:        # not glibc (musl, say): its own defaults stay
+        return False
+    M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3                 # the option numbers in malloc.h
+    one_gib = 1 << 30
+    return bool(libc.mallopt(M_MMAP_THRESHOLD, one_gib) and libc.mallopt(M_TRIM_THRESHOLD, one_gib))
+
+
+keep_freed_memory()
+
+
 # ---- CPU threads ---------------------------------------------------------------------------------
 # NumPy's matrix products run on OpenBLAS, which splits each product across its threads (as many
 # as OPENBLAS_NUM_THREADS, or the cores). That pays for the model's big products, but attention

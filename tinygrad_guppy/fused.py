@@ -59,14 +59,15 @@ def layernorm_forward(x, w, b, eps):
     (two passes for the variance: E[x^2] - mean^2 cancels badly when |mean| >> std)
     """
     xp = backend.xp(x)
-    mean = x.mean(axis=-1, keepdims=True)                       # (N, 1)
-    out = x - mean                                              # (N, C), x centred
-    var = (out * out).mean(axis=-1, keepdims=True)              # (N, 1)
-    rstd = 1.0 / xp.sqrt(var + eps)                             # (N, 1)
-    out *= rstd                                                 # normalized
+    C = x.shape[-1]
+    mean = x.mean(axis=-1)                                      # (N,)
+    out = x - mean[:, None]                                     # (N, C), x centred
+    var = xp.einsum("ij,ij->i", out, out) / C                   # (N,), row dot products: no temporary
+    rstd = 1.0 / xp.sqrt(var + eps)                             # (N,)
+    out *= rstd[:, None]                                        # normalized
     out *= w
     out += b
-    return out, mean[:, 0], rstd[:, 0]
+    return out, mean, rstd
 
 
 def layernorm_backward(dout, x, w, mean, rstd):
@@ -76,12 +77,18 @@ def layernorm_backward(dout, x, w, mean, rstd):
     dx = rstd * (dnorm - mean(dnorm) - norm * mean(dnorm * norm))   (means over C)
     dw = sum over rows of dout * norm;  db = sum over rows of dout
     """
-    norm = (x - mean[:, None]) * rstd[:, None]                  # (N, C)
-    dw = (dout * norm).sum(axis=0)
+    xp = backend.xp(x)
+    C = x.shape[-1]
+    norm = x - mean[:, None]
+    norm *= rstd[:, None]                                       # (N, C)
+    dw = xp.einsum("ij,ij->j", dout, norm)                      # sums of products, no temporary
     db = dout.sum(axis=0)
-    dnorm = dout * w                                            # (N, C)
-    dx = dnorm - dnorm.mean(axis=-1, keepdims=True)
-    dx -= norm * (dnorm * norm).mean(axis=-1, keepdims=True)
+    dx = dout * w                                               # (N, C), dnorm for now
+    dnorm_mean = dx.sum(axis=-1) / C                            # (N,)
+    dnorm_norm_mean = xp.einsum("ij,ij->i", dx, norm) / C       # (N,)
+    dx -= dnorm_mean[:, None]
+    norm *= dnorm_norm_mean[:, None]                            # norm is ours: reused as scratch
+    dx -= norm
     dx *= rstd[:, None]
     return dx, dw, db
 
@@ -240,42 +247,41 @@ class CausalSelfAttention(Function):
 # ---- softmax cross-entropy -----------------------------------------------------------------------
 
 def cross_entropy_forward(logits, targets, ignore_index):
-    """logits (N, V), targets (N,) integers -> loss (), probs (N, V), n_valid ()
+    """logits (N, V), targets (N,) integers -> loss (), exps (N, V), sums (N,), n_valid ()
 
     loss = mean, over the rows whose target is not ignore_index, of
            logsumexp(logits_i) - logits_i[target_i]        (= -log softmax(logits_i)[target_i])
+    exps = exp(logits - max over the row) and sums = their row sums, so softmax = exps / sums: the
+    division is left to the backward pass, which scales every row anyway (one pass over the
+    (N, V) array fewer).
     A batch with no valid row has loss 0 (and zero gradient).
     """
     xp = backend.xp(logits)
     N = logits.shape[0]
-    rows = xp.arange(N)
     valid = targets != ignore_index                             # (N,) bool
     safe_targets = xp.where(valid, targets, 0)                  # any in-range id for ignored rows
     n_valid = xp.maximum(valid.sum(), 1)
     maxes = logits.max(axis=1, keepdims=True)                   # (N, 1)
-    probs = logits - maxes
-    xp.exp(probs, out=probs)
-    sums = probs.sum(axis=1)                                    # (N,)
-    probs /= sums[:, None]
-    target_logits = logits[rows, safe_targets] - maxes[:, 0]    # (N,), shifted like probs
+    exps = logits - maxes
+    xp.exp(exps, out=exps)
+    sums = exps.sum(axis=1)                                     # (N,)
+    target_logits = logits[xp.arange(N), safe_targets] - maxes[:, 0]   # (N,), shifted like exps
     losses = xp.log(sums) - target_logits                       # (N,)
     loss = (losses * valid).sum() / n_valid
-    return loss.astype(logits.dtype), probs, n_valid
+    return loss.astype(logits.dtype), exps, sums, n_valid
 
 
-def cross_entropy_backward(dloss, probs, targets, ignore_index, n_valid, out=None):
-    """dloss (), probs (N, V), targets (N,) -> dlogits (N, V)
+def cross_entropy_backward(dloss, exps, sums, targets, ignore_index, n_valid, out=None):
+    """dloss (), exps (N, V), sums (N,), targets (N,) -> dlogits (N, V)
 
-    dlogits_i = (probs_i - onehot(target_i)) * dloss / n_valid on valid rows, 0 on ignored rows.
-    `out` may be `probs` itself, to reuse its memory (then probs is overwritten).
+    dlogits_i = (exps_i / sums_i - onehot(target_i)) * dloss / n_valid on valid rows, 0 on ignored
+    rows. `out` may be `exps` itself, to reuse its memory (then exps is overwritten).
     """
-    xp = backend.xp(probs)
+    xp = backend.xp(exps)
     valid = targets != ignore_index
-    dlogits = probs.copy() if out is None else out
-    if out is not None and out is not probs:
-        dlogits[...] = probs
-    dlogits[xp.arange(probs.shape[0]), xp.where(valid, targets, 0)] -= 1.0
-    dlogits *= (valid * (dloss / n_valid)).astype(probs.dtype)[:, None]
+    row_scale = (valid * (dloss / n_valid)).astype(exps.dtype)  # (N,): dloss / n_valid or 0
+    dlogits = xp.multiply(exps, (row_scale / sums)[:, None], out=out)   # softmax * row_scale
+    dlogits[xp.arange(exps.shape[0]), xp.where(valid, targets, 0)] -= row_scale
     return dlogits
 
 
@@ -295,15 +301,15 @@ class CrossEntropy(Function):
             if bad.any():
                 raise ValueError(f"cross_entropy: targets must be in [0, {logits.shape[1]}) or "
                                  f"{ignore_index} (ignored); got {targets[bad][:5].tolist()}")
-        loss, self.probs, self.n_valid = cross_entropy_forward(logits, targets, ignore_index)
+        loss, self.exps, self.sums, self.n_valid = cross_entropy_forward(logits, targets, ignore_index)
         self.targets, self.ignore_index = targets, ignore_index
         return loss
 
     def backward(self, dloss):
-        # subtle: dlogits is written over the saved probs (nothing reads them after this; the
+        # subtle: dlogits is written over the saved exps (nothing reads them after this; the
         # engine frees the graph once backward has run), which saves an (N, V) array.
-        dlogits = cross_entropy_backward(dloss, self.probs, self.targets, self.ignore_index,
-                                         self.n_valid, out=self.probs)
+        dlogits = cross_entropy_backward(dloss, self.exps, self.sums, self.targets,
+                                         self.ignore_index, self.n_valid, out=self.exps)
         return dlogits, None
 
 

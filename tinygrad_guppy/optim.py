@@ -44,6 +44,7 @@ class AdamW:
         self.t = 0
         self.m = [backend.xp(p.data).zeros_like(p.data) for p in self.params]
         self.v = [backend.xp(p.data).zeros_like(p.data) for p in self.params]
+        self._buffer = None     # scratch memory for step(), made on first use
 
     def zero_grad(self):
         for p in self.params:
@@ -56,20 +57,39 @@ class AdamW:
         self.t += 1
         step_size = lr / (1.0 - beta1 ** self.t)
         v_correction = 1.0 / math.sqrt(1.0 - beta2 ** self.t)
+        # The last line of the formula, p -= step_size * m / (sqrt(v) * v_correction + eps), is
+        # computed as p -= (step_size / v_correction) * m / (sqrt(v) + eps / v_correction): the
+        # same number with one pass over the parameters fewer. Every product goes into `scratch`,
+        # one buffer reused for all parameters, so a step allocates nothing.
+        # subtle: the factors are made Python floats; a NumPy float64 scalar would turn a float32
+        # product into float64 (NumPy 2 promotion), only to cast it back.
+        g_factor = float((1.0 - beta1) * grad_scale)
+        g2_factor = float((1.0 - beta2) * grad_scale * grad_scale)
+        eps, update_size = self.eps / v_correction, step_size / v_correction
         for p, m, v in zip(self.params, self.m, self.v):
             if p.grad is None:
                 continue
             xp = backend.xp(p.data)
-            g = p.grad
+            g, scratch = p.grad, self._scratch(p)
             p.data *= 1.0 - lr * self.weight_decay
             m *= beta1
-            m += ((1.0 - beta1) * grad_scale) * g
+            m += xp.multiply(g, g_factor, out=scratch)          # m = beta1 m + (1 - beta1) g
             v *= beta2
-            v += ((1.0 - beta2) * grad_scale * grad_scale) * (g * g)
-            denom = xp.sqrt(v)
-            denom *= v_correction
-            denom += self.eps
-            p.data -= step_size * (m / denom)
+            scratch = xp.multiply(g, g, out=scratch)
+            scratch *= g2_factor
+            v += scratch                                        # v = beta2 v + (1 - beta2) g^2
+            denom = xp.sqrt(v, out=scratch)
+            denom += eps
+            update = xp.divide(m, denom, out=scratch)
+            update *= update_size
+            p.data -= update
+
+    def _scratch(self, p):
+        """A work array of p's shape and dtype: a view into one flat buffer shared by all steps."""
+        if self._buffer is None or self._buffer.dtype != p.dtype:
+            largest = max(q.size for q in self.params)
+            self._buffer = backend.xp(p.data).empty(largest, dtype=p.dtype)
+        return self._buffer[:p.size].reshape(p.shape)
 
     def state_dict(self):
         """Everything needed to resume: the step count and both moments (NumPy arrays)."""
