@@ -184,6 +184,6 @@ def run_in_parallel(tasks):
 def batch_parts(B, array):
     """Slices that split a batch of B rows into one part per CPU thread, for run_in_parallel:
     [slice(0, 16), slice(16, 32)] for B = 32 on 2 threads; [slice(0, B)] on the GPU or 1 thread."""
-    n = min(B, cpu_threads()) if xp(array) is np else 1
+    n = max(1, min(B, cpu_threads())) if xp(array) is np else 1
     bounds = [B * i // n for i in range(n + 1)]
     return [slice(bounds[i], bounds[i + 1]) for i in range(n)]

@@ -51,17 +51,18 @@ class LogSoftmax(Function):
 
 # ---- LayerNorm -----------------------------------------------------------------------------------
 
-def layernorm_forward(x, w, b, eps):
+def layernorm_forward(x, w, b, eps, out=None):
     """x (N, C), w (C,), b (C,) -> out (N, C), mean (N,), rstd (N,)
 
     mean = sum(x) / C;  var = sum((x - mean)^2) / C;  rstd = 1 / sqrt(var + eps)
     out = (x - mean) * rstd * w + b
     (two passes for the variance: E[x^2] - mean^2 cancels badly when |mean| >> std)
+    `out`, if given, is the (N, C) array the result is written into.
     """
     xp = backend.xp(x)
     C = x.shape[-1]
     mean = x.mean(axis=-1)                                      # (N,)
-    out = x - mean[:, None]                                     # (N, C), x centred
+    out = xp.subtract(x, mean[:, None], out=out)                # (N, C), x centred
     var = xp.einsum("ij,ij->i", out, out) / C                   # (N,), row dot products: no temporary
     rstd = 1.0 / xp.sqrt(var + eps)                             # (N,)
     out *= rstd[:, None]                                        # normalized
@@ -70,12 +71,13 @@ def layernorm_forward(x, w, b, eps):
     return out, mean, rstd
 
 
-def layernorm_backward(dout, x, w, mean, rstd):
+def layernorm_backward(dout, x, w, mean, rstd, out=None):
     """dout (N, C), x (N, C), w (C,), mean (N,), rstd (N,) -> dx (N, C), dw (C,), db (C,)
 
     With norm = (x - mean) * rstd and dnorm = dout * w (the forward line out = norm * w + b):
     dx = rstd * (dnorm - mean(dnorm) - norm * mean(dnorm * norm))   (means over C)
     dw = sum over rows of dout * norm;  db = sum over rows of dout
+    `out`, if given, is the (N, C) array dx is written into.
     """
     xp = backend.xp(x)
     C = x.shape[-1]
@@ -83,7 +85,7 @@ def layernorm_backward(dout, x, w, mean, rstd):
     norm *= rstd[:, None]                                       # (N, C)
     dw = xp.einsum("ij,ij->j", dout, norm)                      # sums of products, no temporary
     db = dout.sum(axis=0)
-    dx = dout * w                                               # (N, C), dnorm for now
+    dx = xp.multiply(dout, w, out=out)                          # (N, C), dnorm for now
     dnorm_mean = dx.sum(axis=-1) / C                            # (N,)
     dnorm_norm_mean = xp.einsum("ij,ij->i", dx, norm) / C       # (N,)
     dx -= dnorm_mean[:, None]
@@ -96,19 +98,36 @@ def layernorm_backward(dout, x, w, mean, rstd):
 class LayerNorm(Function):
     """x (..., C), w (C,), b (C,) -> out (..., C): each row normalized to mean 0, variance 1, then
     scaled by w and shifted by b. Gradients: layernorm_backward. (Rows of near-constant values make
-    rstd huge and the op ill-conditioned; checks use rows with some spread.)"""
+    rstd huge and the op ill-conditioned; checks use rows with some spread.)
+
+    On the CPU the rows are split into one part per thread, all parts computed at the same time
+    (backend.run_in_parallel): NumPy's elementwise work is single-threaded otherwise."""
 
     def forward(self, x, w, b, eps=1e-5):
         C = x.shape[-1]
         if w.shape != (C,) or b.shape != (C,):
             raise ValueError(f"layernorm: weight {w.shape} and bias {b.shape} must be ({C},) for input {x.shape}")
+        xp = backend.xp(x)
         self.x2d, self.w = x.reshape(-1, C), w
-        out, self.mean, self.rstd = layernorm_forward(self.x2d, w, b, eps)
+        self.parts = backend.batch_parts(len(self.x2d), x)
+        out = xp.empty_like(self.x2d)
+        stats = backend.run_in_parallel([
+            functools.partial(layernorm_forward, self.x2d[rows], w, b, eps, out[rows])
+            for rows in self.parts])
+        self.mean = xp.concatenate([mean for _, mean, _ in stats])     # (N,)
+        self.rstd = xp.concatenate([rstd for _, _, rstd in stats])     # (N,)
         return out.reshape(x.shape)
 
     def backward(self, dout):
         C = dout.shape[-1]
-        dx, dw, db = layernorm_backward(dout.reshape(-1, C), self.x2d, self.w, self.mean, self.rstd)
+        dout2d = dout.reshape(-1, C)
+        dx = backend.xp(dout).empty_like(dout2d)
+        grads = backend.run_in_parallel([
+            functools.partial(layernorm_backward, dout2d[rows], self.x2d[rows], self.w,
+                              self.mean[rows], self.rstd[rows], dx[rows])
+            for rows in self.parts])
+        dw = sum(dw_part for _, dw_part, _ in grads)          # each part's sum over its rows
+        db = sum(db_part for _, _, db_part in grads)
         return dx.reshape(dout.shape), dw, db
 
 
@@ -246,29 +265,29 @@ class CausalSelfAttention(Function):
 
 # ---- softmax cross-entropy -----------------------------------------------------------------------
 
-def cross_entropy_forward(logits, targets, ignore_index):
-    """logits (N, V), targets (N,) integers -> loss (), exps (N, V), sums (N,), n_valid ()
+def cross_entropy_forward(logits, targets, ignore_index, out=None):
+    """logits (N, V), targets (N,) integers -> losses (N,), exps (N, V), sums (N,)
 
-    loss = mean, over the rows whose target is not ignore_index, of
-           logsumexp(logits_i) - logits_i[target_i]        (= -log softmax(logits_i)[target_i])
+    losses_i = logsumexp(logits_i) - logits_i[target_i]   (= -log softmax(logits_i)[target_i])
+               on the rows whose target is not ignore_index, 0 on the others
+    loss = sum(losses) / n_valid, n_valid = the number of valid rows (at least 1: a batch with no
+           valid row has loss 0 and zero gradient); the Function below takes this mean
     exps = exp(logits - max over the row) and sums = their row sums, so softmax = exps / sums: the
     division is left to the backward pass, which scales every row anyway (one pass over the
-    (N, V) array fewer).
-    A batch with no valid row has loss 0 (and zero gradient).
+    (N, V) array fewer). `out`, if given, is the (N, V) array exps are written into.
     """
     xp = backend.xp(logits)
     N = logits.shape[0]
     valid = targets != ignore_index                             # (N,) bool
     safe_targets = xp.where(valid, targets, 0)                  # any in-range id for ignored rows
-    n_valid = xp.maximum(valid.sum(), 1)
     maxes = logits.max(axis=1, keepdims=True)                   # (N, 1)
-    exps = logits - maxes
+    exps = xp.subtract(logits, maxes, out=out)
     xp.exp(exps, out=exps)
     sums = exps.sum(axis=1)                                     # (N,)
     target_logits = logits[xp.arange(N), safe_targets] - maxes[:, 0]   # (N,), shifted like exps
     losses = xp.log(sums) - target_logits                       # (N,)
-    loss = (losses * valid).sum() / n_valid
-    return loss.astype(logits.dtype), exps, sums, n_valid
+    losses *= valid
+    return losses, exps, sums
 
 
 def cross_entropy_backward(dloss, exps, sums, targets, ignore_index, n_valid, out=None):
@@ -287,7 +306,10 @@ def cross_entropy_backward(dloss, exps, sums, targets, ignore_index, n_valid, ou
 
 class CrossEntropy(Function):
     """logits (N, V), targets (N,) integers -> loss (): mean softmax cross-entropy over the rows
-    whose target is not ignore_index. dlogits = (softmax - onehot) * dloss / n_valid."""
+    whose target is not ignore_index. dlogits = (softmax - onehot) * dloss / n_valid.
+
+    On the CPU the rows are split into one part per thread, all parts computed at the same time
+    (backend.run_in_parallel)."""
 
     def forward(self, logits, targets, ignore_index=-100):
         if logits.ndim != 2 or targets.shape != logits.shape[:1]:
@@ -301,16 +323,27 @@ class CrossEntropy(Function):
             if bad.any():
                 raise ValueError(f"cross_entropy: targets must be in [0, {logits.shape[1]}) or "
                                  f"{ignore_index} (ignored); got {targets[bad][:5].tolist()}")
-        loss, self.exps, self.sums, self.n_valid = cross_entropy_forward(logits, targets, ignore_index)
+        self.parts = backend.batch_parts(len(logits), logits)
+        self.exps = xp.empty_like(logits)
+        results = backend.run_in_parallel([
+            functools.partial(cross_entropy_forward, logits[rows], targets[rows], ignore_index,
+                              out=self.exps[rows])
+            for rows in self.parts])
+        self.sums = xp.concatenate([sums for _, _, sums in results])    # (N,)
+        self.n_valid = xp.maximum((targets != ignore_index).sum(), 1)
+        loss = sum(losses.sum() for losses, _, _ in results) / self.n_valid
         self.targets, self.ignore_index = targets, ignore_index
-        return loss
+        return loss.astype(logits.dtype)
 
     def backward(self, dloss):
         # subtle: dlogits is written over the saved exps (nothing reads them after this; the
         # engine frees the graph once backward has run), which saves an (N, V) array.
-        dlogits = cross_entropy_backward(dloss, self.exps, self.sums, self.targets,
-                                         self.ignore_index, self.n_valid, out=self.exps)
-        return dlogits, None
+        backend.run_in_parallel([
+            functools.partial(cross_entropy_backward, dloss, self.exps[rows], self.sums[rows],
+                              self.targets[rows], self.ignore_index, self.n_valid,
+                              out=self.exps[rows])
+            for rows in self.parts])
+        return self.exps, None                                  # now dlogits
 
 
 # ---- the functional forms that modules and users call --------------------------------------------
