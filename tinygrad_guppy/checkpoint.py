@@ -137,7 +137,7 @@ def save_training_checkpoint(run_dir, step, model, optimizer, state, tokenizer_p
         atomic_write_bytes(os.path.join(tmp, TRAIN_STATE_FILE), buffer.getvalue())
         os.rename(tmp, folder)
     for link in links:
-        _point_link(os.path.join("checkpoints", name), os.path.join(run_dir, link))
+        _point_link(os.path.join(run_dir, link), os.path.join("checkpoints", name))
     kept = {os.path.basename(os.path.realpath(os.path.join(run_dir, link)))
             for link in ("last", "best") if os.path.lexists(os.path.join(run_dir, link))}
     for old in os.listdir(root):
