@@ -12,11 +12,19 @@ import dataclasses
 import json
 import os
 import tempfile
+import zipfile
 
 from tinygrad_guppy.model import GuppyConfig, GuppyLM
 
 WEIGHTS_FILE = "model.safetensors"
 CONFIG_FILE = "config.json"
+
+
+def _default_mode(mode):
+    """`mode` less the process umask: what a plain open() or mkdir() would have given."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return mode & ~umask
 
 
 def atomic_write_bytes(path, data: bytes):
@@ -29,6 +37,7 @@ def atomic_write_bytes(path, data: bytes):
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, _default_mode(0o666))   # mkstemp makes files private (0600)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -135,6 +144,7 @@ def save_training_checkpoint(run_dir, step, model, optimizer, state, tokenizer_p
         buffer = io.BytesIO()
         np.savez(buffer, t=np.int64(opt["t"]), state_json=np.array(json.dumps(state)), **arrays)
         atomic_write_bytes(os.path.join(tmp, TRAIN_STATE_FILE), buffer.getvalue())
+        os.chmod(tmp, _default_mode(0o777))   # mkdtemp makes folders private (0700)
         os.rename(tmp, folder)
     for link in links:
         _point_link(os.path.join(run_dir, link), os.path.join("checkpoints", name))
@@ -160,6 +170,6 @@ def load_training_state(folder):
             opt = {"t": int(f["t"]), "m": [f[f"m_{i}"] for i in range(n)],
                    "v": [f[f"v_{i}"] for i in range(n)]}
             state = json.loads(str(f["state_json"]))
-    except (OSError, ValueError, KeyError) as e:
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as e:
         raise ValueError(f"{path} is unreadable ({e})") from None
     return opt, state
