@@ -40,6 +40,10 @@ class DataCheckError(ValueError):
     """Raised when a generated dataset fails the check; the message holds the table and problems."""
 
 
+class DataFileError(ValueError):
+    """A dataset file that cannot be read: missing, or a line that is not JSON."""
+
+
 def token_bound(user_text: str, reply: str) -> int:
     """An upper bound on the tokens of the formatted sample, for any byte-level BPE tokenizer.
 
@@ -48,8 +52,8 @@ def token_bound(user_text: str, reply: str) -> int:
     token. The bound is therefore (bytes of the text outside the special tokens) + (number of
     special tokens), whatever the merges are. Example:
         format_sample("hi", "hello.") = "<|im_start|>user\\nhi<|im_end|>\\n<|im_start|>assistant\\nhello.<|im_end|>"
-        text outside the specials: "user\\nhi" + "\\n" + "assistant\\nhello." = 25 bytes; 4 specials
-        token_bound("hi", "hello.") == 29
+        text outside the specials: "user\\nhi" (7 bytes) + "\\n" (1) + "assistant\\nhello." (16)
+        = 24 bytes, and 4 special tokens: token_bound("hi", "hello.") == 28
     """
     text = format_sample(user_text, reply)
     n_special = 0
@@ -235,14 +239,14 @@ def read_jsonl(path: str | Path) -> list[dict]:
     """The samples of a JSON-lines file; a clear error names the file and line of a bad line."""
     path = Path(path)
     if not path.is_file():
-        raise DataCheckError(f"{path} does not exist; generate it with `python -m data --out DIR`")
+        raise DataFileError(f"{path} does not exist; generate it with `python -m data --out DIR`")
     samples = []
     with open(path, encoding="utf-8") as f:
         for line_no, line in enumerate(f, start=1):
             try:
                 samples.append(json.loads(line))
             except json.JSONDecodeError as e:
-                raise DataCheckError(f"{path}:{line_no} is not a JSON object ({e.msg}); "
+                raise DataFileError(f"{path}:{line_no} is not a JSON object ({e.msg}); "
                                      "each line must be one {\"input\", \"output\", \"category\"}") from e
     return samples
 
@@ -252,6 +256,6 @@ def check_files(paths: list[str | Path], limits: CheckLimits | None = None) -> C
     splits = {}
     for path in paths:
         if str(path) in splits:
-            raise DataCheckError(f"{path} is given twice; give each file once")
+            raise DataFileError(f"{path} is given twice; give each file once")
         splits[str(path)] = read_jsonl(path)
     return check_splits(splits, limits)

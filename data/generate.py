@@ -143,18 +143,24 @@ def generate(persona: Persona, n: int, seed: int, eval_fraction: float = EVAL_FR
     return train, evals
 
 
-def write_jsonl(path: Path, samples: list[dict]) -> None:
-    """Write one JSON object a line, atomically: a temporary file in the same folder, then rename."""
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write a text file atomically: a temporary file in the same folder, then os.replace, so a
+    reader never sees half a file and an interrupted run leaves the old file in place."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            for s in samples:
-                f.write(json.dumps({"input": s["input"], "output": s["output"],
-                                    "category": s["category"]}, ensure_ascii=False) + "\n")
+            f.write(text)
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def to_jsonl(samples: list[dict]) -> str:
+    """One JSON object a line, keys in the order input, output, category."""
+    return "".join(json.dumps({"input": s["input"], "output": s["output"],
+                               "category": s["category"]}, ensure_ascii=False) + "\n"
+                   for s in samples)
 
 
 def write_dataset(out_dir: str | Path, n: int = 60000, seed: int = 42, persona=None,
@@ -175,8 +181,8 @@ def write_dataset(out_dir: str | Path, n: int = 60000, seed: int = 42, persona=N
     if not report.ok:
         raise DataCheckError(f"the generated data failed the check; nothing was written\n{report.table()}")
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_jsonl(train_path, train)
-    write_jsonl(eval_path, evals)
+    atomic_write_text(train_path, to_jsonl(train))
+    atomic_write_text(eval_path, to_jsonl(evals))
     if not quiet:
         print(report.table())
         print(f"wrote {train_path} ({len(train):,}) and {eval_path} ({len(evals):,}) "
