@@ -18,6 +18,7 @@ its samples to eval, so every category is in eval; each split is shuffled. Same 
 from __future__ import annotations
 
 import json
+import math
 import os
 import random
 import tempfile
@@ -36,7 +37,8 @@ MAX_TRIES = 50         # draws allowed per wanted sample before a topic is decla
 
 def apportion(total: int, weights: list[int]) -> list[int]:
     """Split `total` into whole shares proportional to `weights` (largest remainder; ties go to
-    the earlier index, so the result is deterministic). Example: apportion(10, [1, 1, 1]) -> [4, 3, 3]."""
+    the earlier index, so the result is deterministic).
+    Example: apportion(10, [1, 1, 1]) -> [4, 3, 3]."""
     exact = [total * w / sum(weights) for w in weights]
     shares = [int(x) for x in exact]
     by_remainder = sorted(range(len(weights)), key=lambda i: (-(exact[i] - shares[i]), i))
@@ -111,9 +113,10 @@ def generate(persona: Persona, n: int, seed: int, eval_fraction: float = EVAL_FR
     topics = [t.name for t in persona.topics]
     n_eval = round(n * eval_fraction)
     if n_eval < len(topics) or n - n_eval < len(topics):
+        smallest = math.ceil(len(topics) / min(eval_fraction, 1 - eval_fraction))
         raise ValueError(f"n={n} with eval fraction {eval_fraction} gives {n_eval} eval and "
                          f"{n - n_eval} train samples, but both splits need all {len(topics)} "
-                         f"categories; use a larger --n (at least {2 * len(topics) / min(eval_fraction, 1 - eval_fraction):.0f})")
+                         f"categories; use a larger --n (at least about {smallest})")
     rng = random.Random(seed)
     counts = apportion(n, [1] * len(topics))     # samples per topic, as even as can be
     eval_counts = apportion(n_eval, counts)      # of which in eval
@@ -122,6 +125,7 @@ def generate(persona: Persona, n: int, seed: int, eval_fraction: float = EVAL_FR
     with tqdm(total=n, unit="sample", desc="generating", delay=1.0, disable=not progress) as bar:
         for topic, count, n_topic_eval in zip(topics, counts, eval_counts):
             samples = []
+            # subtle: for-else; the else branch runs only if the loop ends without `break`
             for _ in range(count * MAX_TRIES):
                 pair = make_sample(templates, topic, rng)
                 if pair in seen:
@@ -179,7 +183,8 @@ def write_dataset(out_dir: str | Path, n: int = 60000, seed: int = 42, persona=N
     train_path, eval_path = out_dir / "train.jsonl", out_dir / "eval.jsonl"
     report = check_splits({train_path.name: train, eval_path.name: evals}, limits)
     if not report.ok:
-        raise DataCheckError(f"the generated data failed the check; nothing was written\n{report.table()}")
+        raise DataCheckError("the generated data failed the check; nothing was written\n"
+                             + report.table())
     out_dir.mkdir(parents=True, exist_ok=True)
     atomic_write_text(train_path, to_jsonl(train))
     atomic_write_text(eval_path, to_jsonl(evals))

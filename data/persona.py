@@ -48,7 +48,8 @@ class Topic:
 @dataclass(frozen=True)
 class Persona:
     """A character, as data. All text is lowercase; templates may use the slots named in `pools`."""
-    name: str                              # the character's name, e.g. "guppy"
+    name: str                              # e.g. "guppy"; no prefix is added to an input that
+                                           # already says the name ("hey guppy, hi guppy")
     pools: dict[str, tuple[str, ...]]      # slot name -> the words it can take
     topics: tuple[Topic, ...]              # one per category
     prefixes: tuple[str, ...] = ()         # ways a user may open a message, e.g. "hey guppy, "
@@ -150,7 +151,7 @@ def persona_to_json(persona: Persona) -> dict:
 
 
 def persona_from_json(obj: dict, where: str = "persona JSON") -> Persona:
-    """Build a Persona from a dict with persona_to_json's fields (the optional ones may be left out)."""
+    """A Persona from a dict with persona_to_json's fields (the optional ones may be left out)."""
     if not isinstance(obj, dict):
         raise PersonaError(f"{where}: expected a JSON object with 'name', 'pools' and 'topics'")
     for key in ("name", "pools", "topics"):
