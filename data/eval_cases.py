@@ -42,7 +42,7 @@ class EvalCase:
     topic: str                            # the training category it probes
     keywords: tuple[tuple[str, ...], ...]  # each group: the reply must contain one of its words
     example: str                          # a reply that should pass (hand-written, for the tests)
-    max_words: int = 30                   # training replies have at most about 25 words
+    max_words: int = 30                   # training replies have at most 21 words (measured)
     max_sentences: int = 8                # training replies have up to 7 ("um. yes. food. ...")
 
 
@@ -53,7 +53,7 @@ OUT_OF_CHARACTER = (
     r"program|machine|language model|assistant)\b",
     r"\b(?:language model|artificial intelligence|openai)\b",
     r"\bmy (?:hands?|fingers?|legs?|feet|arms?|keyboard|screen|computer|laptop|mouse|car|office)\b",
-    r"\bi (?:am |was |'m )?(?:typ(?:e|ed|ing)|click(?:ed|ing)?|scroll(?:ed|ing)?)\b",
+    r"\bi(?: am| was|'m)? (?:typ(?:e|ed|ing)|click(?:ed|ing)?|scroll(?:ed|ing)?)\b",
     r"\bi (?:walked|drove|ran to|went to work|read your message)\b",
 )
 OUT_OF_CHARACTER_RE = [re.compile(p) for p in OUT_OF_CHARACTER]

@@ -97,6 +97,7 @@ CASE = EvalCase("is it chilly in there?", "temp_cold", (("cold", "chill*", "brr"
     ("i am a human and it is cold.", "out of character: 'i am a human'"),
     ("brr, my hands are cold.", "out of character: 'my hands'"),
     ("i typed this while cold.", "out of character: 'i typed'"),
+    ("i'm typing this, it is cold.", 'out of character: "i\'m typing"'),
 ])
 def test_bad_replies_fail_with_a_reason(reply, reason):
     passed, reasons = score(reply, CASE)
