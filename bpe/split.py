@@ -9,13 +9,14 @@ Two steps, as in Hugging Face's tokenizers with a ByteLevel pre-tokenizer:
     >>> GPT2_SPLIT.findall("hi guppy,  it's 42!")
     ['hi', ' guppy', ',', ' ', ' it', "'s", ' 42', '!']
 
-The space trick (what makes counting and encoding fast). Most spaces in text stand alone between
-two non-space characters, and such a space always starts a new chunk (" guppy"): no chunk can hold
-a non-space character followed by a space. So `text.split(" ")` cuts text into parts that the
-pattern can split one by one, each part after the first with its space put back in front
-(" " + part). A part that is empty or starts with whitespace (two spaces in a row, " \\n") may
-belong to a longer whitespace chunk; texts with such a part take the plain, slower route. Identical
-parts are then split and counted once, however many times they occur.
+The space trick (what makes counting and encoding fast). A space that is followed by a character
+other than whitespace always starts a new chunk: no chunk holds a non-space character followed by a
+space, and a run of whitespace gives its last space to the word after it (" guppy"). So
+`text.split(" ")` cuts text into parts that the pattern can split one at a time, each part after
+the first with its space put back in front (" " + part), and identical parts are split and counted
+only once, however many times they occur. A part that is empty, starts with whitespace, or starts
+with a special token breaks the rule ("\\n <pad>" splits as "\\n ", "<pad>", not "\\n", " ",
+"<pad>"): a text with such a part takes the plain, slower route.
 """
 from collections import Counter
 
@@ -46,9 +47,13 @@ def split_specials(text: str, splitter: regex.Pattern | None) -> list[str]:
     return [text] if splitter is None else splitter.split(text)
 
 
-def needs_context(part: str) -> bool:
-    """True if a part (after the first) of text.split(" ") cannot be split on its own: see above."""
-    return part == "" or part[0].isspace()
+def needs_context(part: str, splitter: regex.Pattern | None) -> bool:
+    """True if a part (after the first) of text.split(" ") may not split on its own: see above.
+
+    That is, if the space in front of it may not start a chunk: when the part is empty, starts with
+    whitespace, or starts with a special token (the space then ends its piece of text).
+    """
+    return part == "" or part[0].isspace() or (splitter is not None and splitter.match(part) is not None)
 
 
 def count_chunks(texts: list[str], special_tokens: list[str]) -> Counter:
@@ -76,7 +81,7 @@ def count_chunks(texts: list[str], special_tokens: list[str]) -> Counter:
     parts = Counter(" ".join(texts).split(" "))
     first_parts = Counter([text.partition(" ")[0] for text in texts])
     parts.subtract(first_parts)
-    awkward = {part for part, count in parts.items() if count > 0 and needs_context(part)}
+    awkward = {part for part, count in parts.items() if count > 0 and needs_context(part, splitter)}
     if awkward:  # rare: take the texts that hold such a part out of the counts, split them whole
         for text in texts:
             text_parts = text.split(" ")

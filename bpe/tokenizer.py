@@ -144,7 +144,7 @@ class Tokenizer:
 
     def _encode_part(self, part: str, allow_special: bool) -> list[int]:
         """A part that came after a space: encoded with its space put back in front."""
-        if needs_context(part):
+        if needs_context(part, self._splitter if allow_special else None):
             self._needs_context.add(part)
         return self._encode_exact(" " + part, allow_special)
 
