@@ -78,7 +78,6 @@ class Tokenizer:
         self._memo = {  # allow_special -> (memo for a text's first part, memo for a part after " ")
             allow: (_Memo(partial(self._encode_exact, allow_special=allow)),
                     _Memo(partial(self._encode_part, allow_special=allow))) for allow in (True, False)}
-        self._needs_context = set()  # parts seen that cannot be encoded on their own
 
     # ---------------------------------------------------------------- training
     @classmethod
@@ -136,16 +135,16 @@ class Tokenizer:
         # The space trick (bpe/split.py): encode each space-separated part once, then reuse it.
         first_memo, rest_memo = self._memo[allow_special]
         parts = text.split(" ")
-        rest = parts[1:]
-        ids = first_memo[parts[0]] + list(chain.from_iterable(map(rest_memo.__getitem__, rest)))
-        if self._needs_context and not self._needs_context.isdisjoint(rest):
-            return self._encode_exact(text, allow_special)  # e.g. two spaces in a row somewhere
-        return ids
+        rest = list(map(rest_memo.__getitem__, parts[1:]))  # the ids of each part after the first
+        if None in rest:  # a part that may not be encoded on its own (two spaces in a row, ...)
+            return self._encode_exact(text, allow_special)
+        return first_memo[parts[0]] + list(chain.from_iterable(rest))
 
-    def _encode_part(self, part: str, allow_special: bool) -> list[int]:
-        """A part that came after a space: encoded with its space put back in front."""
+    def _encode_part(self, part: str, allow_special: bool) -> list[int] | None:
+        """A part that came after a space -> its ids, with the space put back in front; None when
+        the part may not be encoded on its own (split.needs_context)."""
         if needs_context(part, self._splitter if allow_special else None):
-            self._needs_context.add(part)
+            return None
         return self._encode_exact(" " + part, allow_special)
 
     def _encode_exact(self, text: str, allow_special: bool) -> list[int]:

@@ -104,5 +104,6 @@ def learn_merges(words: dict[tuple[int, ...], int], vocab: dict[int, bytes], voc
         for new in new_pairs:
             if pair_counts[new] >= min_count:
                 heapq.heappush(heap, (-pair_counts[new], new))
+    bar.total = bar.n  # when it stopped early, the bar ends full at the merges it made
     bar.close()
     return merges
