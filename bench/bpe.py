@@ -152,7 +152,8 @@ def timed(fn, *args):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", default="runs/data", help="folder with train.jsonl and eval.jsonl (default runs/data)")
+    parser.add_argument("--data", default="runs/data",
+                        help="folder with train.jsonl and eval.jsonl (default runs/data)")
     parser.add_argument("--standin", action="store_true", help="use the stand-in corpus even if --data exists")
     parser.add_argument("--n", type=int, default=60000, help="stand-in samples (default 60000)")
     parser.add_argument("--vocab-size", type=int, default=4096)

@@ -42,6 +42,8 @@ def train(args) -> None:
             texts += read_texts(path)
         except OSError as error:
             raise SystemExit(f"cannot read {path}: {error.strerror}") from None
+        except UnicodeDecodeError:
+            raise SystemExit(f"cannot read {path}: it is not UTF-8 text") from None
     if not any(texts):
         raise SystemExit(f"no text to train on in {', '.join(args.input)}")
     start = time.perf_counter()
@@ -50,8 +52,11 @@ def train(args) -> None:
     except ValueError as error:
         raise SystemExit(str(error)) from None
     seconds = time.perf_counter() - start
-    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-    tok.save(args.out)
+    try:
+        os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+        tok.save(args.out)
+    except OSError as error:
+        raise SystemExit(f"cannot write {args.out}: {error.strerror}") from None
     n_special = len(args.special_tokens)
     stopped = "" if len(tok) == args.vocab_size else \
         f" (stopped early: no pair of tokens occurs {args.min_frequency} times any more)"
@@ -81,12 +86,14 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bpe", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     p = commands.add_parser("train", help="learn a tokenizer from texts and save it as tokenizer.json")
-    p.add_argument("--input", required=True, nargs="+", help="FILE.jsonl (Guppy samples) or text files, one text a line")
+    p.add_argument("--input", required=True, nargs="+",
+                   help="FILE.jsonl (Guppy samples) or text files (one text a line)")
     p.add_argument("--vocab-size", type=int, default=4096, help="tokens in all, special tokens included (default 4096)")
     p.add_argument("--min-frequency", type=int, default=2, help="stop when no pair occurs this often (default 2)")
     p.add_argument("--special-tokens", nargs="*", default=SPECIAL_TOKENS,
                    help=f"special tokens, ids 0.. in this order (default: {' '.join(SPECIAL_TOKENS)})")
-    p.add_argument("--out", default="runs/tokenizer.json", help="where to write tokenizer.json (default runs/tokenizer.json)")
+    p.add_argument("--out", default="runs/tokenizer.json",
+                   help="where to write tokenizer.json (default runs/tokenizer.json)")
     p.set_defaults(run=train)
     p = commands.add_parser("show", help="print the ids of a text and the piece each one stands for")
     p.add_argument("--tokenizer", default="runs/tokenizer.json", help="a tokenizer.json (default runs/tokenizer.json)")

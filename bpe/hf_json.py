@@ -68,42 +68,25 @@ def load(path) -> tuple[dict[int, bytes], list[tuple[int, int]], dict[str, int]]
         raise TokenizerFileError(f"{path}: not a JSON file ({error})") from None
     if not isinstance(document, dict) or not isinstance(document.get("model"), dict):
         fail('no "model" object: not a Hugging Face tokenizer.json')
-    model = document["model"]
-    if model.get("type", "BPE") != "BPE":
-        fail(f'model type is {model.get("type")!r}; only "BPE" is supported')
-    for key, allowed in (("dropout", (None, 0, 0.0)), ("unk_token", (None,)), ("continuing_subword_prefix", (None, "")),
-                         ("end_of_word_suffix", (None, "")), ("byte_fallback", (None, False)),
-                         ("ignore_merges", (None, False))):
-        if model.get(key) not in allowed:
-            fail(f"model.{key} is {model[key]!r}; this tokenizer only supports {allowed[0]!r}")
-    for key in ("normalizer", "truncation", "padding"):
-        if document.get(key) is not None:
-            fail(f"{key} is set; this tokenizer supports none: remove it")
-    pre = document.get("pre_tokenizer")
-    if not isinstance(pre, dict) or pre.get("type") != "ByteLevel":
-        fail(f"pre_tokenizer must be ByteLevel, found {pre!r}")
-    if pre.get("add_prefix_space", True) or not pre.get("use_regex", True):
-        fail("pre_tokenizer must have add_prefix_space false and use_regex true")
-    for key in ("decoder", "post_processor"):
-        if document.get(key) is not None and (not isinstance(document[key], dict) or document[key].get("type") != "ByteLevel"):
-            fail(f"{key} must be ByteLevel or null, found {document[key]!r}")
+    check_supported(document, fail)
 
-    names = model.get("vocab")  # name in the file -> id
+    names = document["model"].get("vocab")  # name in the file -> id
     if not isinstance(names, dict) or not all(isinstance(i, int) and i >= 0 for i in names.values()):
         fail("model.vocab must map each token to a whole number id")
     if len(set(names.values())) != len(names):
         fail("model.vocab gives two tokens the same id")
     special_tokens = {}  # str -> id
     for entry in document.get("added_tokens") or []:
-        if not isinstance(entry, dict) or not isinstance(entry.get("content"), str) or not isinstance(entry.get("id"), int):
+        if not isinstance(entry, dict) or not isinstance(entry.get("content"), str) \
+                or not isinstance(entry.get("id"), int):
             fail(f"added token {entry!r} needs a string content and an integer id")
         if entry.get("single_word") or entry.get("lstrip") or entry.get("rstrip"):
             fail(f"added token {entry['content']!r} uses single_word/lstrip/rstrip, which are not supported")
         special_tokens[entry["content"]] = entry["id"]
     vocab = {}  # id -> bytes
     for name, i in names.items():
-        # subtle: a name outside the byte-level alphabet (e.g. an added "<unk>" with other characters)
-        # stands for its UTF-8 bytes, which is also what Hugging Face's ByteLevel decoder gives for it.
+        # subtle: a name with characters outside the byte-level alphabet (such as '日') stands for its
+        # UTF-8 bytes, which is also what Hugging Face's ByteLevel decoder gives for it.
         vocab[i] = to_bytes(name) if to_bytes(name) is not None else name.encode("utf-8")
     for token, i in special_tokens.items():
         vocab[i] = token.encode("utf-8")
@@ -113,8 +96,8 @@ def load(path) -> tuple[dict[int, bytes], list[tuple[int, int]], dict[str, int]]
     if len(set(vocab.values())) != len(vocab):
         fail("two ids stand for the same bytes")
 
-    merges = []
-    for n, entry in enumerate(model.get("merges") or []):
+    merges = []  # (left id, right id), in rank order
+    for n, entry in enumerate(document["model"].get("merges") or []):
         pair = entry.split(" ") if isinstance(entry, str) else entry
         if not isinstance(pair, list) or len(pair) != 2 or not all(isinstance(name, str) for name in pair):
             fail(f"merge {n} is {entry!r}; expected [left, right] or \"left right\"")
@@ -123,3 +106,27 @@ def load(path) -> tuple[dict[int, bytes], list[tuple[int, int]], dict[str, int]]
                 fail(f"merge {n} {pair!r}: {name!r} is not in model.vocab")
         merges.append((names[pair[0]], names[pair[1]]))
     return vocab, merges, special_tokens
+
+
+def check_supported(document: dict, fail) -> None:
+    """Calls fail(problem) if the file asks for something that would change the ids we give."""
+    model = document["model"]
+    if model.get("type", "BPE") != "BPE":
+        fail(f'model type is {model.get("type")!r}; only "BPE" is supported')
+    defaults = {"dropout": (None, 0, 0.0), "unk_token": (None,), "continuing_subword_prefix": (None, ""),
+                "end_of_word_suffix": (None, ""), "byte_fallback": (None, False), "ignore_merges": (None, False)}
+    for key, allowed in defaults.items():
+        if model.get(key) not in allowed:
+            fail(f"model.{key} is {model[key]!r}; this tokenizer only supports {allowed[0]!r}")
+    for key in ("normalizer", "truncation", "padding"):
+        if document.get(key) is not None:
+            fail(f"{key} is set; this tokenizer supports none: remove it")
+    pre = document.get("pre_tokenizer")
+    if not isinstance(pre, dict) or pre.get("type") != "ByteLevel":
+        fail(f"pre_tokenizer must be ByteLevel, found {pre!r}")
+    if pre.get("add_prefix_space", True) or not pre.get("use_regex", True):  # Hugging Face's defaults: true, true
+        fail("pre_tokenizer must have add_prefix_space false and use_regex true")
+    for key in ("decoder", "post_processor"):  # a ByteLevel post-processor only moves offsets, never ids
+        part = document.get(key)
+        if part is not None and (not isinstance(part, dict) or part.get("type") != "ByteLevel"):
+            fail(f"{key} must be ByteLevel or null, found {part!r}")

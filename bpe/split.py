@@ -65,10 +65,9 @@ def count_chunks(texts: list[str], special_tokens: list[str]) -> Counter:
     chunks = Counter()
 
     def add(text: str, count: int):  # text: a whole text, or a part with its space in front
-        for i, piece in enumerate(split_specials(text, splitter)):
-            if i % 2 == 0:  # ordinary text; odd positions hold the special tokens, not counted
-                for chunk in GPT2_SPLIT.findall(piece):
-                    chunks[chunk] += count
+        for piece in split_specials(text, splitter)[0::2]:  # the ordinary text between special tokens
+            for chunk in GPT2_SPLIT.findall(piece):
+                chunks[chunk] += count
 
     if not texts:
         return chunks

@@ -124,7 +124,7 @@ class Tokenizer:
         return self._encode(text, allow_special=False)
 
     def encode_batch(self, texts: list[str]) -> list[list[int]]:
-        """encode() for each text; identical words across texts are encoded once."""
+        """encode() for each text. Cheap for a dataset: a word seen once is looked up after that."""
         return [self._encode(text, True) for text in texts]
 
     def _encode(self, text: str, allow_special: bool) -> list[int]:

@@ -41,8 +41,10 @@ def guppy_like_texts(n: int = 3000, seed: int = 0) -> list[str]:
         return template.format(food=rng.choice(foods), thing=rng.choice(things), adj=rng.choice(adjectives),
                                n=rng.randint(2, 120))
 
-    return [format_sample(fill(rng.choice(inputs)), " ".join(fill(rng.choice(replies)) for _ in range(rng.randint(1, 3))))
-            for _ in range(n)]
+    def reply():
+        return " ".join(fill(rng.choice(replies)) for _ in range(rng.randint(1, 3)))
+
+    return [format_sample(fill(rng.choice(inputs)), reply()) for _ in range(n)]
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +59,9 @@ def tok(texts):
 
 # Strings that stress the tokenizer: any character (emoji, CJK, combining marks, control characters),
 # runs of whitespace, contractions, and the special-token strings themselves.
-PIECES = SPECIAL_TOKENS + [" ", "  ", "\n", "\n\n", " \n ", "\t", "\r\n", "\x85", "\u3000", "'s", "'ll", " 's",
-                           "😀", "🐟🐠", "日本語", "e\u0301", "\u200d", "\x00", "<|", "|>", "hi", " guppy", "42", "!?"]
+PIECES = SPECIAL_TOKENS + [" ", "  ", "\n", "\n\n", " \n ", "\t", "\r\n", "\x85", "\u3000", "'s", "'ll",
+                           " 's", "😀", "🐟🐠", "日本語", "e\u0301", "\u200d", "\x00", "<|", "|>", "hi", " guppy",
+                           "42", "!?"]
 ANY_TEXT = st.lists(st.one_of(st.text(), st.sampled_from(PIECES)), max_size=12).map("".join)
 
 
@@ -182,6 +185,13 @@ def test_special_tokens(tok):
     ids = tok.encode(sample)
     assert ids[0] == 1 and ids[-1] == 2 and ids.count(1) == 2 and ids.count(2) == 2
     assert tok.encode_batch([sample, user_typed]) == [ids, [2]]
+
+
+def test_special_token_with_a_space(texts):
+    tok = Tokenizer.train(texts[:100], 300, ["<my token>"])  # text.split(" ") would cut it: the plain route
+    text = "a <my token>  b<my token>"
+    assert tok.encode(text) == tok.encode_ordinary("a ") + [0] + tok.encode_ordinary("  b") + [0]
+    assert tok.decode(tok.encode(text)) == text
 
 
 def test_decode_bad_bytes_and_bad_ids(tok):
