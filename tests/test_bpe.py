@@ -3,6 +3,7 @@ Hugging Face tokenizers as the oracle (same ids both ways, same training result)
 
 The Hugging Face tests skip where `tokenizers` is not installed (it is a test dependency only).
 """
+import doctest
 import json
 import os
 import random
@@ -14,6 +15,8 @@ import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+import bpe.byte_level
+import bpe.split
 import bpe.tokenizer
 from bpe import Tokenizer, TokenizerFileError
 from bpe.byte_level import BYTE_ORDER, BYTE_TO_CHAR, to_bytes, to_chars
@@ -104,6 +107,11 @@ def test_worked_example_ids():
     assert tok.token_to_id("<|im_end|>") == 2 and tok.token_to_id("aaab") == 261
     assert tok.id_to_token(2) == "<|im_end|>" and tok.id_to_token(3 + BYTE_ORDER.index(32)) == "Ġ"
     assert len(tok) == tok.vocab_size == 262
+
+
+def test_docstring_examples():
+    for module in (bpe.byte_level, bpe.split, bpe.tokenizer):
+        assert doctest.testmod(module).failed == 0, module.__name__
 
 
 def test_byte_level_alphabet():
