@@ -21,6 +21,23 @@ def normalize(text):
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).lower()).strip()
 
 
+def decode_stream(tok, tokens, ids):
+    """Yield the text of `tokens` (an iterable of ids) piece by piece as they arrive, appending
+    each id to the list `ids`. Joined, the pieces are tok.decode(ids)."""
+    shown = ""
+    for token in tokens:
+        ids.append(token)
+        text = tok.decode(ids)
+        # subtle: a character split over several byte tokens decodes as U+FFFD until its last
+        # byte arrives, so a trailing replacement character is held back.
+        if not text.endswith("\ufffd"):
+            yield text[len(shown):]
+            shown = text
+    text = tok.decode(ids)
+    if len(text) > len(shown):
+        yield text[len(shown):]
+
+
 class Conversation:
     """A chat with history. Each turn is `<|im_start|>user\\n{text}<|im_end|>\\n<|im_start|>
     assistant\\n{reply}<|im_end|>\\n`; the oldest turns are dropped when the window is full."""
@@ -76,19 +93,10 @@ class Conversation:
         return self._stream(prompt, max_tokens, temperature, top_k, top_p, greedy, seed)
 
     def _stream(self, prompt, max_tokens, temperature, top_k, top_p, greedy, seed):
-        reply_ids, shown = [], ""
-        for token in self.generator.stream(prompt, max_tokens, temperature, top_k, top_p, greedy,
-                                           seed, stop_ids=[self.end_id]):
-            reply_ids.append(token)
-            text = self.tok.decode(reply_ids)
-            # subtle: a character split over several byte tokens decodes as U+FFFD until its last
-            # byte arrives, so a trailing replacement character is held back.
-            if not text.endswith("\ufffd"):
-                yield text[len(shown):]
-                shown = text
-        text = self.tok.decode(reply_ids)
-        if len(text) > len(shown):
-            yield text[len(shown):]
+        reply_ids = []
+        tokens = self.generator.stream(prompt, max_tokens, temperature, top_k, top_p, greedy, seed,
+                                       stop_ids=[self.end_id])
+        yield from decode_stream(self.tok, tokens, reply_ids)
         self.turns.append(self._last_turn(prompt, reply_ids))
 
     def _last_turn(self, prompt, reply_ids):
