@@ -23,6 +23,9 @@ def main():
     parser.add_argument("--prompt-len", type=int, default=20, help="prompt tokens (default: 20)")
     parser.add_argument("--repeats", type=int, default=5, help="timed repeats, median reported (default: 5)")
     parser.add_argument("--threads", type=int, default=2, help="BLAS / torch threads (default: 2)")
+    parser.add_argument("--vocab-limit", type=int, default=None,
+                        help="logits for ids below this only, as chat.py does with the tokenizer's "
+                             "size (default: the --run's tokenizer size, else all 4096)")
     args = parser.parse_args()
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = str(args.threads)
@@ -38,7 +41,11 @@ def main():
     if args.prompt_len + args.tokens > model.cfg.max_seq_len:
         sys.exit(f"--prompt-len + --tokens must be at most max_seq_len={model.cfg.max_seq_len}")
     prompt = np.random.default_rng(0).integers(3, model.cfg.vocab_size, size=args.prompt_len).tolist()
-    gen = Generator(model)
+    limit = args.vocab_limit
+    if limit is None and args.run:
+        from bpe import Tokenizer
+        limit = len(Tokenizer.load(os.path.join(args.run, "best", "tokenizer.json")))
+    gen = Generator(model, vocab_limit=limit)
 
     def timed(use_cache):
         start = time.perf_counter()
@@ -74,7 +81,8 @@ def main():
             torch_no_cache() for _ in range(args.repeats))
 
     print(f"generation, batch 1, {model.num_parameters():,} parameters, prompt {args.prompt_len} "
-          f"+ {args.tokens} new tokens, {args.threads} threads, median of {args.repeats}:")
+          f"+ {args.tokens} new tokens, logits for {gen.vocab_limit} ids, {args.threads} threads, "
+          f"median of {args.repeats}:")
     for label, tps in results.items():
         print(f"  {label:<45} {tps:8.1f} tokens/s")
     print(f"  KV cache speed-up: {results['ours, KV cache'] / results['ours, no cache']:.1f}x")

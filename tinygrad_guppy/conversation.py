@@ -45,7 +45,7 @@ class Conversation:
     def __init__(self, model, tokenizer, reply_budget=48):
         from data.chat_format import IM_END, IM_START
         self.model, self.tok = model, tokenizer
-        self.generator = Generator(model)
+        self.generator = Generator(model, vocab_limit=len(tokenizer))
         self.window = model.cfg.max_seq_len
         self.reply_budget = reply_budget      # tokens kept free for the reply
         self.start_id, self.end_id = tokenizer.token_to_id(IM_START), tokenizer.token_to_id(IM_END)

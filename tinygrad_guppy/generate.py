@@ -23,11 +23,18 @@ from tinygrad_guppy.tensor import no_grad
 
 
 class Generator:
-    """Runs a trained GuppyLM for inference with a KV cache (on the model's device)."""
+    """Runs a trained GuppyLM for inference with a KV cache (on the model's device).
 
-    def __init__(self, model):
+    vocab_limit: compute logits only for ids below it (the tokenizer's size): the model has
+    vocab_size rows (4096, as the original) but a tokenizer trained on this data has fewer tokens
+    (~2,400), so the other ids can never be decoded and must never be sampled; skipping their rows
+    also saves ~40% of the LM head's product.
+    """
+
+    def __init__(self, model, vocab_limit=None):
         self.model = model
         self.cfg = model.cfg
+        self.vocab_limit = vocab_limit or model.cfg.vocab_size
         self.xp = backend.xp(model.tok_emb.weight.data)
         self.reset()
 
@@ -55,8 +62,9 @@ class Generator:
         hs = C // nh
         end = start + n
         x = m.tok_emb.weight.data[ids] + m.pos_emb.weight.data[start:end]      # (n, C)
-        # query i (absolute position start + i) sees cached keys 0..start + i
-        allowed = fused.attention_allowed(end, xp=xp)[start:end]                # (n, end)
+        # query i (absolute position start + i) sees cached keys 0..start + i; a single new
+        # token sees them all, so it needs no mask
+        allowed = fused.attention_allowed(end, xp=xp)[start:end] if n > 1 else None  # (n, end)
         for layer, block in enumerate(m.blocks):
             h, _, _ = fused.layernorm_forward(x, block.norm1.weight.data, block.norm1.bias.data, block.norm1.eps)
             qkv = h @ block.attn.qkv.weight.data.T + block.attn.qkv.bias.data   # (n, 3C)
@@ -65,7 +73,8 @@ class Generator:
             self.values[layer, :, start:end] = v
             att = q @ self.keys[layer, :, :end].swapaxes(-1, -2)                # (nh, n, end)
             att *= 1.0 / math.sqrt(hs)
-            xp.copyto(att, -xp.inf, where=~allowed)
+            if allowed is not None:
+                xp.copyto(att, -xp.inf, where=~allowed)
             att -= att.max(axis=-1, keepdims=True)
             xp.exp(att, out=att)
             att /= att.sum(axis=-1, keepdims=True)
@@ -76,7 +85,7 @@ class Generator:
             x = x + (h @ block.ffn.down.weight.data.T + block.ffn.down.bias.data)
         x, _, _ = fused.layernorm_forward(x, m.norm.weight.data, m.norm.bias.data, m.norm.eps)
         self.length = end
-        return x @ m.lm_head.weight.data.T                                      # (n, V)
+        return x @ m.lm_head.weight.data[:self.vocab_limit].T                  # (n, vocab_limit)
 
     def stream(self, prompt_ids, max_new_tokens=64, temperature=0.7, top_k=50, top_p=1.0,
                greedy=False, seed=None, stop_ids=None, use_cache=True):
@@ -109,7 +118,7 @@ class Generator:
         self.model.eval()
         with no_grad():
             logits, _ = self.model(np.asarray(all_ids, dtype=np.int64)[None])
-        return logits.data[0, -1]
+        return logits.data[0, -1, :self.vocab_limit]
 
 
 def sample(logits, rng, temperature=0.7, top_k=50, top_p=1.0, greedy=False):
