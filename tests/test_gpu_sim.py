@@ -11,6 +11,7 @@ run of tests/test_gpu.py does that. They need g++, and are skipped where real Cu
 """
 
 import importlib.util
+import os
 
 import numpy as np
 import pytest
@@ -132,6 +133,20 @@ def test_dropout_on_the_gpu_path_trains(gpu):
     batches = gpu_checks.toy_batches(cfg, 2, B=4, T=12)
     losses, _, _ = gpu_checks.train_losses(cfg, "cuda", 8, batches, mixed=True, lr=1e-2)
     assert losses[-2:].mean() < losses[:2].mean() - 0.1, losses
+
+
+def test_bench_gpu_loop_runs(gpu, monkeypatch):
+    """bench/gpu.py's step timing and recipe loop, ours only, at a toy size: a smoke test of its Python."""
+    spec = importlib.util.spec_from_file_location(
+        "bench_gpu", os.path.join(os.path.dirname(__file__), os.pardir, "bench", "gpu.py"))
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    monkeypatch.setitem(bench.RECIPE, "batch_size", 4)
+    cfg = tiny()
+    cfg.max_seq_len = 64
+    assert bench.seconds_per_step(bench.ours(cfg), bench.fixed_batches(cfg, 8, 2), 2) > 0
+    result = bench.run_recipe(bench.ours(cfg), "bucket", bench.synthetic_samples(50, cfg.vocab_size), 3)
+    assert result["ms"] > 0 and result["useful_per_s"] > 0
 
 
 def test_mixed_precision_needs_the_gpu():

@@ -29,7 +29,10 @@ import cupy
 import numpy as np
 
 KERNEL_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "kernels")
-COMPILE_OPTIONS = ("-std=c++17",)
+# subtle: -D__CUDA_NO_HALF_CONVERSIONS__ keeps cuda_fp16.h apart from the bfloat16 header that mma.h
+# pulls in; with CuPy's bundled fp16 header and a newer toolkit's bf16 one they clash (cupy#8146).
+# The kernels convert with __float2half / __half2float only, so they lose nothing.
+COMPILE_OPTIONS = ("-std=c++17", "-D__CUDA_NO_HALF_CONVERSIONS__")
 
 # Which GEMM runs the float16 matrix products: "cublas" (the default) or "ours" (kernels/gemm.cu).
 GEMM = os.environ.get("TINYGRAD_GUPPY_GEMM", "cublas")

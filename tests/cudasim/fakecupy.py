@@ -116,6 +116,7 @@ def make_module():
     cupy.random = types.SimpleNamespace(default_rng=_Generator)
     cupy.cuda = types.SimpleNamespace(
         runtime=types.SimpleNamespace(getDeviceCount=lambda: 1),
+        Device=lambda device_id=0: types.SimpleNamespace(id=device_id, synchronize=lambda: None),
         is_available=lambda: True)
 
     def module_getattr(name):

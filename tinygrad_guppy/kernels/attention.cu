@@ -33,6 +33,7 @@
 #define ROWS 8        // query (forward, dq) or key (dkdv) rows per block: one per warp
 #define TILE 32       // keys (or queries) per tile: one per lane
 #define MAX_HS 64     // head size limit: lane l owns features l and l + 32
+#define NEG_INF (-__int_as_float(0x7f800000))  // -infinity (NVRTC has no INFINITY macro)
 
 __device__ __forceinline__ float to_float(float v) { return v; }
 __device__ __forceinline__ float to_float(__half v) { return __half2float(v); }
@@ -117,7 +118,7 @@ __device__ void attention_forward(T* y, float* lse, const T* qkv, const Attentio
     const bool active = i < a.T;                            // a warp past the end only helps load
     for (int d = lane; d < a.hs; d += 32) q_s[warp][d] = active ? to_float(qkv[a.q_at(b, i, h) + d]) : 0.0f;
 
-    float m = -INFINITY, l = 0.0f, o0 = 0.0f, o1 = 0.0f;  // o0: feature lane, o1: lane + 32
+    float m = NEG_INF, l = 0.0f, o0 = 0.0f, o1 = 0.0f;  // o0: feature lane, o1: lane + 32
     const int last_key = min(a.T, row0 + ROWS) - 1;        // the block's rows see keys 0..last_key
     for (int tile0 = 0; tile0 <= last_key; tile0 += TILE) {
         __syncthreads();  // everyone is done with the previous tile (and q_s is written)
@@ -129,14 +130,14 @@ __device__ void attention_forward(T* y, float* lse, const T* qkv, const Attentio
         __syncthreads();
         const int j = tile0 + lane;
         const bool ok = active && a.allowed(b, i, j);
-        float s = -INFINITY;
+        float s = NEG_INF;
         if (ok) {
             float dot = 0.0f;
             for (int d = 0; d < a.hs; d++) dot += q_s[warp][d] * k_s[lane][d];
             s = dot * a.scale;
         }
         const float new_m = fmaxf(m, warp_max(s));
-        if (new_m == -INFINITY) continue;          // no allowed key yet for this row (warp-uniform)
+        if (new_m == NEG_INF) continue;          // no allowed key yet for this row (warp-uniform)
         const float rescale = expf(m - new_m);     // 0 when m is still -inf
         const float prob = ok ? expf(s - new_m) : 0.0f;
         l = l * rescale + warp_sum(prob);

@@ -19,6 +19,7 @@
 #include <cuda_fp16.h>
 
 #define THREADS 256
+#define NEG_INF (-__int_as_float(0x7f800000))  // -infinity (NVRTC has no INFINITY macro)
 
 __device__ __forceinline__ float to_float(float v) { return v; }
 __device__ __forceinline__ float to_float(__half v) { return __half2float(v); }
@@ -28,7 +29,7 @@ __device__ __forceinline__ void store_float(__half* p, float v) { *p = __float2h
 // Merge two partial softmax sums: (m, s) with s = sum exp(x - m) over some values.
 __device__ __forceinline__ void merge(float& m, float& s, float other_m, float other_s) {
     const float new_m = fmaxf(m, other_m);
-    if (new_m == -INFINITY) return;  // both empty: exp(-inf - -inf) would be NaN
+    if (new_m == NEG_INF) return;  // both empty: exp(-inf - -inf) would be NaN
     s = s * expf(m - new_m) + other_s * expf(other_m - new_m);
     m = new_m;
 }
@@ -38,7 +39,7 @@ __device__ void cross_entropy_rows(float* losses, float* lse, const T* logits, c
                                    int V, long long ignore_index, float* m_s, float* s_s) {
     const long long row = blockIdx.x;
     const T* x = logits + row * V;
-    float m = -INFINITY, s = 0.0f;
+    float m = NEG_INF, s = 0.0f;
     for (int v = threadIdx.x; v < V; v += THREADS) {
         const float xv = to_float(x[v]);
         if (xv > m) {              // a new max: rescale the sum so far (0 * exp(-inf) = 0 at the start)
