@@ -3,7 +3,7 @@ PyTorch with AMP (autocast float16 + GradScaler), on the same GPU, in one run.
 
     python bench/gpu.py                       # everything: steps, GEMMs, the 10,000-step recipe (~15 min on a T4)
     python bench/gpu.py --recipe-steps 0      # steps and GEMMs only (a minute or two)
-    python bench/gpu.py --recipe-steps 10000 --recipes ours-bucket,torch-pad --out bench/results/gpu-T4-DATE.md
+    python bench/gpu.py --no-steps --no-gemm --recipes torch-pad      # one recipe run (~5 min on a T4)
 
 What it measures (all at the full model, batch 32, mixed precision on both sides):
 1. One training step at fixed shapes (B=32, T=64 and T=128, no padding): ours and PyTorch's in
@@ -343,6 +343,7 @@ def main(argv=None):
     parser.add_argument("--recipe-steps", type=int, default=10_000, help="steps of the recipe (0: skip it)")
     parser.add_argument("--recipes", default="torch-pad,ours-pad,ours-bucket",
                         help="which recipe runs, comma-separated: torch-pad, ours-pad, ours-bucket")
+    parser.add_argument("--no-steps", action="store_true", help="skip the one-step timing")
     parser.add_argument("--no-gemm", action="store_true", help="skip the GEMM comparison")
     parser.add_argument("--out", help="also write the report (markdown) to this file")
     args = parser.parse_args(argv)
@@ -356,8 +357,10 @@ def main(argv=None):
         print("PyTorch with CUDA is not available: timing ours alone (no ratios).")
     cfg = GuppyConfig()
     print(f"device: {device_name()}", flush=True)
-    print("1. one training step ...", flush=True)
-    steps = bench_steps(cfg, args.rounds, args.steps_per_round, with_torch)
+    steps = []
+    if not args.no_steps:
+        print("1. one training step ...", flush=True)
+        steps = bench_steps(cfg, args.rounds, args.steps_per_round, with_torch)
     gemms = []
     if not args.no_gemm:
         print("2. GEMMs ...", flush=True)
