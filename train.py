@@ -62,6 +62,8 @@ class TrainConfig:
     eval_samples: int = 600       # held-out samples per evaluation (all 3,000 at the end)
     seed: int = 0                 # weights, dropout and batch order
     device: str = "auto"          # cpu | cuda | auto (cuda when CuPy sees a GPU)
+    amp: bool = True              # on a GPU: mixed precision (float16 products, float32 weights)
+    sync_every: int = 100         # on a GPU: steps between copies of the losses to the host
     resume: bool = False          # continue the run in --out from its last checkpoint
     fresh: bool = False           # delete the run in --out and start over
 
@@ -91,13 +93,14 @@ def parse_args(argv=None):
     for f in fields:
         flag = "--" + f.name.replace("_", "-")
         if f.type in ("bool", bool):
-            parser.add_argument(flag, action="store_true", help=comments[f.name])
+            parser.add_argument(flag, action=argparse.BooleanOptionalAction, default=None,
+                                help=f"{comments[f.name]} (default: {'on' if f.default else 'off'})")
         else:
             kind = {"int": int, "float": float, "str": str}[f.type if isinstance(f.type, str) else f.type.__name__]
             parser.add_argument(flag, type=kind, default=None,
                                 help=f"{comments[f.name]} (default: {f.default})")
     args = parser.parse_args(argv)
-    given = {k: v for k, v in vars(args).items() if v not in (None, False)}
+    given = {k: v for k, v in vars(args).items() if v is not None}
     preset = given.get("preset", "auto")
     if preset == "auto":
         preset = "guppy" if _pick_device(given.get("device", "auto")) == "cuda" else "cpu"
@@ -162,6 +165,21 @@ def grad_norms(model):
     from tinygrad_guppy import backend
     return {name: float(np.sqrt(backend.to_numpy((p.grad * p.grad).sum())))
             for name, p in model.named_parameters() if p.grad is not None}
+
+
+def to_host(values):
+    """Python floats from numbers that may be device scalars, with a single copy from the GPU
+    (the one moment the host waits for it)."""
+    from tinygrad_guppy import backend
+    xp = backend.xp(*values)
+    if xp is np:
+        return [float(v) for v in values]
+    return xp.stack([xp.asarray(v, dtype=xp.float32).reshape(()) for v in values]).get().tolist()
+
+
+def rng_state(rng):
+    """A generator's state, JSON-able (NumPy); None where the generator has none to give."""
+    return getattr(rng.bit_generator, "state", None)
 
 
 class Log:
@@ -285,12 +303,19 @@ def main(argv=None):
     model = GuppyLM(model_cfg, seed=cfg.seed, device=device)
     optimizer = AdamW(model.parameters(), lr=cfg.lr, betas=(cfg.beta1, cfg.beta2),
                       weight_decay=cfg.weight_decay)
+    scaler = None
+    if device == "cuda" and cfg.amp:
+        from tinygrad_guppy.amp import GradScaler
+        scaler = GradScaler()
     step, best = 0, math.inf
     if cfg.resume:
         model.load_state_dict(checkpoint.load_weights(last_dir))
         opt_state, state = checkpoint.load_training_state(last_dir)
         optimizer.load_state_dict(opt_state)
-        model.dropout_rng.bit_generator.state = state["dropout_rng"]
+        if state["dropout_rng"] is not None:
+            model.dropout_rng.bit_generator.state = state["dropout_rng"]
+        if scaler is not None and state.get("scaler"):
+            scaler.load_state_dict(state["scaler"])
         step, best = state["step"], state["best_eval_loss"]
         print(f"resuming from step {step:,} (best held-out loss so far {best:.4f})")
     print(f"model: {model.num_parameters():,} parameters; {len(splits['train']):,} training "
@@ -298,7 +323,8 @@ def main(argv=None):
 
     def save(links, step, best):
         state = {"step": step, "best_eval_loss": best, "config": dataclasses.asdict(cfg),
-                 "dropout_rng": model.dropout_rng.bit_generator.state}
+                 "dropout_rng": rng_state(model.dropout_rng),
+                 "scaler": scaler.state_dict() if scaler is not None else None}
         checkpoint.save_training_checkpoint(cfg.out, step, model, optimizer, state, tok_path, links)
 
     # 5. the loop. Ctrl-C sets a flag; the step in flight finishes, a checkpoint is saved.
@@ -314,25 +340,40 @@ def main(argv=None):
     batches = batch_stream(splits["train"], cfg, step)
     bar = tqdm(total=cfg.steps, initial=step, unit="step", dynamic_ncols=True)
     tokens_seen, t0 = 0, time.perf_counter()
+    # On the CPU every step's numbers are read at once. On a GPU, reading a loss waits for the GPU
+    # to finish, so they stay on the device and are copied back every sync_every steps.
+    sync_every = 1 if device == "cpu" else cfg.sync_every
+    pending = []                              # (step, lr, target tokens, loss, grad_norm)
+
+    def flush():
+        values = to_host([v for record in pending for v in record[3:]])
+        for (step_i, lr_i, n_i, _, _), loss_i, norm_i in zip(pending, values[0::2], values[1::2]):
+            overflow = scaler is not None and not math.isfinite(norm_i)   # a skipped step
+            if not math.isfinite(loss_i) or not (overflow or math.isfinite(norm_i)):
+                bar.close()
+                sys.exit(f"step {step_i}: the loss is {loss_i} (gradient norm {norm_i}): training "
+                         f"diverged. Nothing after the last good checkpoint was saved; it is "
+                         f"{os.path.realpath(last_dir) if os.path.exists(last_dir) else 'none'}. "
+                         f"Try a lower --lr.")
+            log.write(step=step_i, loss=loss_i, lr=lr_i, grad_norm=None if overflow else norm_i,
+                      target_tokens=n_i, **({"skipped": "gradient overflow"} if overflow else {}))
+        bar.set_postfix(loss=f"{values[-2]:.3f}", lr=f"{pending[-1][1]:.1e}",
+                        tok_s=f"{tokens_seen / (time.perf_counter() - t0):,.0f}")
+        pending.clear()
+
     try:
         while step < cfg.steps and not stop["requested"]:
             batch = next(batches)
             lr = get_lr(step, cfg)
-            loss, grad_norm = train_step(model, optimizer, batch, lr, cfg.grad_clip)
-            loss, grad_norm = float(loss), float(grad_norm)
-            if not (math.isfinite(loss) and math.isfinite(grad_norm)):
-                bar.close()
-                sys.exit(f"step {step + 1}: the loss is {loss} (gradient norm {grad_norm}): training "
-                         f"diverged. Nothing of this step was saved; the last good checkpoint is "
-                         f"{os.path.realpath(last_dir) if os.path.exists(last_dir) else 'none'}. "
-                         f"Try a lower --lr.")
+            loss, grad_norm = train_step(model, optimizer, batch, lr, cfg.grad_clip, scaler)
             step += 1
             tokens_seen += batch.n_target_tokens
-            log.write(step=step, loss=loss, lr=lr, grad_norm=grad_norm, target_tokens=batch.n_target_tokens)
-            bar.set_postfix(loss=f"{loss:.3f}", lr=f"{lr:.1e}",
-                            tok_s=f"{tokens_seen / (time.perf_counter() - t0):,.0f}")
+            pending.append((step, lr, batch.n_target_tokens, loss, grad_norm))
+            evaluating = step % cfg.eval_every == 0 or step == cfg.steps
+            if len(pending) >= sync_every or evaluating or stop["requested"]:
+                flush()
             bar.update(1)
-            if step % cfg.eval_every == 0 or step == cfg.steps:
+            if evaluating:
                 eval_loss = evaluate(model, held_out)
                 log.write(step=step, eval_loss=eval_loss, grad_norms=grad_norms(model))
                 links = ["last"] + (["best"] if eval_loss < best else [])
