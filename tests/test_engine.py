@@ -123,3 +123,13 @@ def test_mismatched_shapes_are_clear_errors():
 def test_requires_grad_only_for_floats():
     with pytest.raises(TypeError, match="floating"):
         Tensor(np.array([1, 2]), requires_grad=True)
+
+
+def test_a_gradient_has_its_tensors_dtype():
+    """A float32 tensor feeding a float64 op (as a float16 activation feeds the float32 residual add
+    in mixed precision) gets its gradient back in float32."""
+    x = Tensor(np.ones(3, dtype=np.float32), requires_grad=True)
+    y = Tensor(np.ones(3, dtype=np.float64), requires_grad=True)
+    (x * y).sum().backward()
+    assert x.grad.dtype == np.float32 and y.grad.dtype == np.float64
+    assert np.array_equal(x.grad, np.ones(3, dtype=np.float32))

@@ -3,6 +3,8 @@
 Reading order: tensor.py (Tensor, Function, backward) -> ops.py (primitive ops) -> fused.py
 (softmax, LayerNorm, attention, cross-entropy) -> nn.py (modules) -> model.py (GuppyLM) ->
 optim.py (AdamW) -> gradcheck.py (the finite-difference oracle) -> checkpoint.py.
+On the GPU: backend.py picks the device, cuda.py launches the kernels in kernels/*.cu and cuBLAS,
+amp.py adds mixed precision (docs/gpu.md).
 """
 
 from tinygrad_guppy.tensor import Tensor, no_grad

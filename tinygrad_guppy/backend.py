@@ -36,6 +36,12 @@ def xp(*arrays):
     return np
 
 
+def uses_kernels(array) -> bool:
+    """True for a float32 or float16 CuPy array: the ops run our CUDA kernels on it (cuda.py).
+    (float64 on the GPU, for checks, runs the same NumPy-style reference code through CuPy.)"""
+    return xp(array) is not np and array.dtype in (np.float32, np.float16)
+
+
 def device_of(array) -> str:
     """'cuda' for a CuPy array, 'cpu' for anything else."""
     return "cuda" if xp(array) is not np else "cpu"

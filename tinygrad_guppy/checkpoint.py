@@ -12,11 +12,19 @@ import dataclasses
 import json
 import os
 import tempfile
+import zipfile
 
 from tinygrad_guppy.model import GuppyConfig, GuppyLM
 
 WEIGHTS_FILE = "model.safetensors"
 CONFIG_FILE = "config.json"
+
+
+def _default_mode(mode):
+    """`mode` less the process umask: what a plain open() or mkdir() would have given."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return mode & ~umask
 
 
 def atomic_write_bytes(path, data: bytes):
@@ -29,6 +37,7 @@ def atomic_write_bytes(path, data: bytes):
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, _default_mode(0o666))   # mkstemp makes files private (0600)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -88,3 +97,79 @@ def load(folder, device="cpu", dtype="float32"):
     except ValueError as e:
         raise ValueError(f"{os.path.join(folder, WEIGHTS_FILE)} does not fit {CONFIG_FILE}: {e}") from None
     return model
+
+
+# ---- training runs: complete checkpoints that survive a kill --------------------------------------
+#
+# A run folder holds checkpoints/step-NNNNNN/ folders and two links, `last` and `best`, that point
+# at one of them. A checkpoint is written whole into a hidden temporary folder, renamed into place
+# (atomic), and only then does a link move to it (an atomic symlink swap). So a kill at any moment
+# leaves `last` and `best` pointing at complete checkpoints. Each checkpoint folder holds
+# model.safetensors, config.json, tokenizer.json and train_state.npz (optimizer moments, step,
+# random generator states: what --resume needs).
+
+TRAIN_STATE_FILE = "train_state.npz"
+TOKENIZER_FILE = "tokenizer.json"
+
+
+def _point_link(link_path, target):
+    """Make link_path a symlink to target, replacing any old link atomically."""
+    tmp = f"{link_path}.tmp-{os.getpid()}"
+    if os.path.lexists(tmp):
+        os.remove(tmp)
+    os.symlink(target, tmp)
+    os.replace(tmp, link_path)
+
+
+def save_training_checkpoint(run_dir, step, model, optimizer, state, tokenizer_path, links=("last",)):
+    """Write run_dir/checkpoints/step-NNNNNN/ (once per step) and point each of `links` at it.
+    `state` is a JSON-able dict (step, generator states, best loss, ...). Older checkpoint folders
+    that no link points to are removed. Returns the checkpoint folder."""
+    import io
+    import shutil
+
+    import numpy as np
+
+    root = os.path.join(run_dir, "checkpoints")
+    os.makedirs(root, exist_ok=True)
+    name = f"step-{step:06d}"
+    folder = os.path.join(root, name)
+    if not os.path.isdir(folder):
+        tmp = tempfile.mkdtemp(dir=root, prefix=f".tmp-{name}-")
+        save(model, tmp)
+        shutil.copyfile(tokenizer_path, os.path.join(tmp, TOKENIZER_FILE))
+        opt = optimizer.state_dict()
+        arrays = {f"m_{i}": m for i, m in enumerate(opt["m"])}
+        arrays.update({f"v_{i}": v for i, v in enumerate(opt["v"])})
+        buffer = io.BytesIO()
+        np.savez(buffer, t=np.int64(opt["t"]), state_json=np.array(json.dumps(state)), **arrays)
+        atomic_write_bytes(os.path.join(tmp, TRAIN_STATE_FILE), buffer.getvalue())
+        os.chmod(tmp, _default_mode(0o777))   # mkdtemp makes folders private (0700)
+        os.rename(tmp, folder)
+    for link in links:
+        _point_link(os.path.join(run_dir, link), os.path.join("checkpoints", name))
+    kept = {os.path.basename(os.path.realpath(os.path.join(run_dir, link)))
+            for link in ("last", "best") if os.path.lexists(os.path.join(run_dir, link))}
+    for old in os.listdir(root):
+        if old not in kept:
+            shutil.rmtree(os.path.join(root, old), ignore_errors=True)
+    return folder
+
+
+def load_training_state(folder):
+    """(optimizer state dict, state dict) from folder/train_state.npz, or a clear error."""
+    import numpy as np
+
+    path = os.path.join(folder, TRAIN_STATE_FILE)
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"no {TRAIN_STATE_FILE} in {folder!r}: this checkpoint cannot be "
+                                f"resumed (it has weights only)")
+    try:
+        with np.load(path) as f:
+            n = sum(1 for k in f.files if k.startswith("m_"))
+            opt = {"t": int(f["t"]), "m": [f[f"m_{i}"] for i in range(n)],
+                   "v": [f[f"v_{i}"] for i in range(n)]}
+            state = json.loads(str(f["state_json"]))
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as e:
+        raise ValueError(f"{path} is unreadable ({e})") from None
+    return opt, state

@@ -109,6 +109,11 @@ class LayerNorm(Function):
             raise ValueError(f"layernorm: weight {w.shape} and bias {b.shape} must be ({C},) for input {x.shape}")
         xp = backend.xp(x)
         self.x2d, self.w = x.reshape(-1, C), w
+        if backend.uses_kernels(x):  # the GPU: layernorm.cu, with a float16 output under amp.autocast
+            from tinygrad_guppy import amp, cuda
+            out_dtype = np.float16 if amp.autocast_enabled() else x.dtype
+            out, self.mean, self.rstd = cuda.layernorm_forward(self.x2d, w, b, eps, out_dtype)
+            return out.reshape(x.shape)
         self.parts = backend.batch_parts(len(self.x2d), x)
         out = xp.empty_like(self.x2d)
         stats = backend.run_in_parallel([
@@ -120,6 +125,10 @@ class LayerNorm(Function):
 
     def backward(self, dout):
         C = dout.shape[-1]
+        if backend.uses_kernels(dout):
+            from tinygrad_guppy import cuda
+            dx, dw, db = cuda.layernorm_backward(dout.reshape(-1, C), self.x2d, self.w, self.mean, self.rstd)
+            return dx.reshape(dout.shape), dw, db
         dout2d = dout.reshape(-1, C)
         dx = backend.xp(dout).empty_like(dout2d)
         grads = backend.run_in_parallel([
@@ -238,6 +247,12 @@ class CausalSelfAttention(Function):
         if C3 % 3 or (C3 // 3) % n_head:
             raise ValueError(f"attention: qkv last axis {C3} must be 3 * C with C divisible by "
                              f"n_head={n_head} (shape {qkv.shape})")
+        if backend.uses_kernels(qkv):  # the GPU: attention.cu, dropout decided inside the kernels
+            from tinygrad_guppy import cuda
+            self.seed = cuda.draw_seed(rng) if p > 0.0 else None
+            self.y, self.lse = cuda.attention_forward(qkv, n_head, segments, p, self.seed)
+            self.qkv, self.n_head, self.segments, self.p = qkv, n_head, segments, p
+            return self.y
         xp = backend.xp(qkv)
         allowed = attention_allowed(T, segments, xp)
         keep = None
@@ -255,6 +270,10 @@ class CausalSelfAttention(Function):
         return y
 
     def backward(self, dy):
+        if backend.uses_kernels(dy):
+            from tinygrad_guppy import cuda
+            return cuda.attention_backward(dy, self.qkv, self.y, self.lse, self.n_head, self.segments,
+                                           self.p, self.seed)
         dqkv = backend.xp(dy).empty_like(self.qkv)
         backend.run_in_parallel([
             functools.partial(attention_backward, dy[part], self.qkv[part], self.n_head, probs,
@@ -317,6 +336,11 @@ class CrossEntropy(Function):
                              f"{logits.shape} and {targets.shape}")
         if targets.dtype.kind not in "iu":
             raise TypeError(f"cross_entropy: targets must be integers, got dtype {targets.dtype}")
+        if backend.uses_kernels(logits):  # the GPU: cross_entropy.cu; softmax recomputed in backward
+            from tinygrad_guppy import cuda
+            loss, self.lse, self.n_valid = cuda.cross_entropy_forward(logits, targets, ignore_index)
+            self.logits, self.targets, self.ignore_index = logits, targets, ignore_index
+            return loss                                          # float32, even for float16 logits
         xp = backend.xp(logits)
         if xp is np:  # a host-side check; on the GPU the model checks the batch first
             bad = (targets != ignore_index) & ((targets < 0) | (targets >= logits.shape[1]))
@@ -336,6 +360,11 @@ class CrossEntropy(Function):
         return loss.astype(logits.dtype)
 
     def backward(self, dloss):
+        if backend.uses_kernels(dloss):
+            from tinygrad_guppy import cuda
+            dlogits = cuda.cross_entropy_backward(dloss, self.logits, self.lse, self.targets,
+                                                  self.n_valid, self.ignore_index)
+            return dlogits, None
         # subtle: dlogits is written over the saved exps (nothing reads them after this; the
         # engine frees the graph once backward has run), which saves an (N, V) array.
         backend.run_in_parallel([

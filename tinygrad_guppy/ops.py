@@ -339,6 +339,11 @@ class Linear(Function):
         if x.shape[-1] != w.shape[1]:
             raise ValueError(f"linear: input has {x.shape[-1]} features (shape {x.shape}) but the "
                              f"weight {w.shape} expects {w.shape[1]}")
+        if backend.uses_kernels(x):  # the GPU: cuBLAS, in float16 when x is (mixed precision)
+            from tinygrad_guppy import cuda
+            self.x2d, self.has_bias, self.w_dtype = x.reshape(-1, x.shape[-1]), b is not None, w.dtype
+            y, self.w = cuda.linear_forward(self.x2d, w, b)   # self.w: w in x's dtype
+            return y.reshape(*x.shape[:-1], w.shape[0])
         self.x2d, self.w, self.has_bias = x.reshape(-1, x.shape[-1]), w, b is not None
         y = self.x2d @ w.T                                  # (N, out)
         if b is not None:
@@ -346,6 +351,13 @@ class Linear(Function):
         return y.reshape(*x.shape[:-1], w.shape[0])
 
     def backward(self, dy):
+        if backend.uses_kernels(dy):
+            from tinygrad_guppy import cuda
+            need_dx, need_dw = self.needs_input_grad[:2]
+            dx, dw, db = cuda.linear_backward(dy.reshape(-1, dy.shape[-1]), self.x2d, self.w, self.w_dtype,
+                                              need_dx, need_dw, self.has_bias and self.needs_input_grad[2])
+            dx = dx.reshape(*dy.shape[:-1], self.w.shape[1]) if need_dx else None
+            return (dx, dw, db) if self.has_bias else (dx, dw)
         dy2d = dy.reshape(-1, dy.shape[-1])                 # (N, out)
         dx = (dy2d @ self.w).reshape(*dy.shape[:-1], self.w.shape[1]) if self.needs_input_grad[0] else None
         dw = dy2d.T @ self.x2d if self.needs_input_grad[1] else None

@@ -7,11 +7,19 @@ them in place, and this saves a pass over all 8.7M of them).
 
 import math
 
+import numpy as np
+
 from tinygrad_guppy import backend
 
 
 def global_grad_norm(params):
-    """sqrt(sum of every gradient element squared), over all parameters that have a gradient."""
+    """sqrt(sum of every gradient element squared), over all parameters that have a gradient.
+    A float on the CPU; on the GPU a 0-d device array (adamw.cu computes it without a wait)."""
+    params = list(params)
+    grads = [p.grad for p in params if p.grad is not None]
+    if grads and backend.uses_kernels(grads[0]):
+        from tinygrad_guppy import cuda
+        return cuda.grad_norm_and_clip(grads, max_norm=None)[0:1].reshape(())
     total = 0.0
     for p in params:
         if p.grad is not None:
@@ -25,6 +33,8 @@ def clip_scale(grad_norm, max_norm):
     Like torch.nn.utils.clip_grad_norm_: max_norm / (norm + 1e-6), capped at 1."""
     if max_norm is None or max_norm <= 0:
         return 1.0
+    if backend.xp(grad_norm) is not np:  # a device scalar: the same formula, still on the device
+        return backend.xp(grad_norm).minimum(1.0, max_norm / (grad_norm + 1e-6))
     return min(1.0, max_norm / (grad_norm + 1e-6))
 
 
@@ -36,6 +46,11 @@ class AdamW:
         p = p - lr * (m / (1 - beta1^t)) / (sqrt(v / (1 - beta2^t)) + eps)
 
     where g is the gradient times `grad_scale` (the clip factor).
+
+    On the GPU (float32 parameters as CuPy arrays) one kernel launch updates every parameter
+    (adamw.cu), `grad_scale` may be a device scalar, and the step count lives on the device
+    (`self.gpu.t`; `self.t` is None there) so that a step skipped for a non-finite gradient
+    (`found_inf`, mixed precision) does not count.
     """
 
     def __init__(self, params, lr=3e-4, betas=(0.9, 0.95), eps=1e-8, weight_decay=0.1):
@@ -44,15 +59,23 @@ class AdamW:
         self.t = 0
         self.m = [backend.xp(p.data).zeros_like(p.data) for p in self.params]
         self.v = [backend.xp(p.data).zeros_like(p.data) for p in self.params]
-        self._buffer = None     # scratch memory for step(), made on first use
+        self._buffer = None     # scratch memory for step() on the CPU, made on first use
+        self.gpu = None
+        if self.params and backend.uses_kernels(self.params[0].data):
+            from tinygrad_guppy import cuda
+            self.gpu, self.t = cuda.AdamWState(), None
 
     def zero_grad(self):
         for p in self.params:
             p.grad = None
 
-    def step(self, lr=None, grad_scale=1.0):
-        """One update of every parameter that has a gradient; `lr` overrides self.lr."""
+    def step(self, lr=None, grad_scale=1.0, found_inf=None):
+        """One update of every parameter that has a gradient; `lr` overrides self.lr. On the GPU,
+        `found_inf` (a 0-d device flag from amp.GradScaler) skips the whole step when it is 1."""
         lr = self.lr if lr is None else lr
+        if self.gpu is not None:
+            self._step_gpu(lr, grad_scale, found_inf)
+            return
         beta1, beta2 = self.betas
         self.t += 1
         step_size = lr / (1.0 - beta1 ** self.t)
@@ -91,9 +114,19 @@ class AdamW:
             self._buffer = backend.xp(p.data).empty(largest, dtype=p.dtype)
         return self._buffer[:p.size].reshape(p.shape)
 
+    def _step_gpu(self, lr, grad_scale, found_inf):
+        """The update above for all parameters in one launch (cuda.AdamWState.step)."""
+        xp = backend.xp(self.params[0].data)
+        if not isinstance(grad_scale, xp.ndarray):
+            grad_scale = xp.full((), grad_scale, dtype=np.float32)
+        have = [i for i, p in enumerate(self.params) if p.grad is not None]
+        self.gpu.step([self.params[i].data for i in have], [self.params[i].grad for i in have],
+                      [self.m[i] for i in have], [self.v[i] for i in have], lr, self.betas, self.eps,
+                      self.weight_decay, grad_scale, found_inf)
+
     def state_dict(self):
         """Everything needed to resume: the step count and both moments (NumPy arrays)."""
-        return {"t": self.t,
+        return {"t": self.gpu.t if self.gpu is not None else self.t,
                 "m": [backend.to_numpy(m) for m in self.m],
                 "v": [backend.to_numpy(v) for v in self.v]}
 
@@ -107,6 +140,9 @@ class AdamW:
                     raise ValueError(f"AdamW.load_state_dict: {name}[{i}] has shape "
                                      f"{state[name][i].shape}, parameter has {p.shape}")
         self.t = int(state["t"])
+        if self.gpu is not None:
+            from tinygrad_guppy import cuda
+            self.gpu, self.t = cuda.AdamWState(self.t), None
         self.m = [backend.to_device(m.astype(p.dtype), p.device) for m, p in zip(state["m"], self.params)]
         self.v = [backend.to_device(v.astype(p.dtype), p.device) for v, p in zip(state["v"], self.params)]
 

@@ -17,6 +17,8 @@ that take no gradient, such as token ids). `Function.apply` runs forward and rec
 The rules the engine keeps:
 - gradients accumulate: a tensor used twice receives the sum of both gradients (above, x feeds the
   add twice and the mul once), and a second backward() adds to the first one's leaf gradients;
+- a tensor's gradient has the tensor's dtype (a float16 activation of mixed precision gets a float16
+  gradient even when it fed a float32 op);
 - gradient arrays are never modified in place (an op may return the same array to two inputs, as
   add does), so accumulation makes a new array: `grad = grad + g`;
 - after backward() the graph is freed as it is walked: each Function is dropped once its backward
@@ -179,6 +181,10 @@ class Tensor:
                 if g.shape != p.shape:
                     raise RuntimeError(f"{type(fn).__name__}.backward returned a gradient of shape "
                                        f"{g.shape} for an input of shape {p.shape}")
+                if g.dtype != p.dtype:
+                    # subtle: with mixed precision a float16 tensor can feed a float32 op (the
+                    # residual add); its gradient comes back float32 and is cast to its own dtype.
+                    g = g.astype(p.dtype)
                 p.grad = g if p.grad is None else p.grad + g
             t._ctx, t._graph_freed = None, True  # free the Function and what it saved
             if not t._retain_grad:

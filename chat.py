@@ -1,0 +1,106 @@
+"""Chat with a trained GuppyLM.
+
+    python chat.py                          # a conversation with runs/guppy (/reset, /quit)
+    python chat.py --prompt "hi guppy"      # one reply, then exit
+    python chat.py --eval                   # the held-out eval cases: a table and the pass rate
+    python chat.py --run runs/try --temperature 0.9 --top-p 0.9 --seed 1
+
+The model is the run's best checkpoint (its `last` one if there is no best). Replies stream token
+by token. Input is normalized as the training data is written (lowercase, NFKC, single spaces),
+so "HELLO" works; typing "<|im_end|>" is plain text, not the end of the turn. The conversation
+keeps as many past turns as fit in the 128-token window, dropping the oldest first.
+"""
+
+import argparse
+import os
+import sys
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(description="Chat with a trained GuppyLM.")
+    p.add_argument("--run", default="runs/guppy", help="the run folder train.py wrote (default: runs/guppy)")
+    p.add_argument("--prompt", default=None, help="answer this one message and exit")
+    p.add_argument("--eval", action="store_true", help="run the held-out eval cases and print the pass rate")
+    p.add_argument("--temperature", type=float, default=0.7, help="sampling temperature; 0 = greedy (default: 0.7)")
+    p.add_argument("--top-k", type=int, default=50, help="sample among the k most likely tokens; 0 = all (default: 50)")
+    p.add_argument("--top-p", type=float, default=1.0, help="nucleus sampling: the smallest set reaching p (default: 1.0 = off)")
+    p.add_argument("--greedy", action="store_true", help="always take the most likely token (--eval default)")
+    p.add_argument("--seed", type=int, default=None, help="seed for sampling, for repeatable replies (default: random)")
+    p.add_argument("--max-tokens", type=int, default=64, help="longest reply in tokens (default: 64)")
+    p.add_argument("--device", default="cpu", help="cpu or cuda (default: cpu)")
+    return p.parse_args(argv)
+
+
+def load(run, device):
+    """(model, tokenizer) from the run's best (or last) checkpoint, or exit with one clear line."""
+    from bpe import Tokenizer
+    from tinygrad_guppy import checkpoint
+    folder = next((os.path.join(run, name) for name in ("best", "last")
+                   if os.path.exists(os.path.join(run, name))), None)
+    if folder is None:
+        if os.path.isfile(os.path.join(run, checkpoint.WEIGHTS_FILE)):
+            folder = run                      # a plain checkpoint folder (weights, config, tokenizer)
+        else:
+            sys.exit(f"no trained model in {run}: {os.path.join(run, 'best', checkpoint.WEIGHTS_FILE)} "
+                     f"is missing. Train one with: python train.py" +
+                     (f" --out {run}" if run != "runs/guppy" else ""))
+    tok_path = os.path.join(folder, checkpoint.TOKENIZER_FILE)
+    if not os.path.exists(tok_path):
+        sys.exit(f"{tok_path} is missing: the checkpoint has no tokenizer. Train with: python train.py")
+    try:
+        model = checkpoint.load(folder, device=device)
+        tok = Tokenizer.load(tok_path)
+    except (OSError, ValueError) as e:
+        sys.exit(f"cannot load the model: {e}")
+    return model.eval(), tok
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    model, tok = load(args.run, args.device)
+    from tinygrad_guppy.conversation import Conversation
+    conv = Conversation(model, tok)
+    sampling = dict(max_tokens=args.max_tokens, temperature=args.temperature, top_k=args.top_k,
+                    top_p=args.top_p, greedy=args.greedy or args.temperature == 0, seed=args.seed)
+
+    def say(text):
+        pieces = conv.reply(text, **sampling)
+        for note in conv.notes:
+            print(note)
+        print("guppy> ", end="", flush=True)
+        for piece in pieces:
+            print(piece, end="", flush=True)
+        print()
+
+    if args.eval:
+        from data.eval_cases import evaluate, results_table
+        if not (args.temperature != 0.7 or args.top_k != 50 or args.top_p != 1.0 or args.seed is not None):
+            sampling["greedy"] = True      # the default: reproducible, like train.py's report
+        results = evaluate(lambda prompt: conv.reply_text(prompt, **sampling))
+        print(results_table(results))
+        return 0
+    if args.prompt is not None:
+        say(args.prompt)
+        return 0
+    print("Guppy is listening. /reset forgets the conversation, /quit (or Ctrl-D) leaves.")
+    while True:
+        try:
+            text = input("you> ")
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return 0
+        if text.strip() == "/quit":
+            return 0
+        if text.strip() == "/reset":
+            conv.reset()
+            print("(a fresh start: Guppy remembers nothing)")
+            continue
+        if text.strip():
+            try:
+                say(text)
+            except KeyboardInterrupt:
+                print("\n(interrupted)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

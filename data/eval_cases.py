@@ -1,0 +1,345 @@
+"""Held-out eval cases: hand-written prompts, worded unlike any training input, and a scorer.
+
+chat.py --eval and train.py ask the model each prompt and score its reply:
+
+    >>> results = evaluate(lambda prompt: my_model_reply(prompt))
+    >>> print(results_table(results))          # one row per case, then the pass rate
+
+A case names the topic it probes and the traits a good reply shows. score(reply, case) checks:
+  1. not empty;
+  2. lowercase (Guppy never uses capitals);
+  3. short: at most case.max_words words and case.max_sentences sentences, and no sentence said
+     three times (a small model stuck in a loop: "food. food. food.");
+  4. stays a fish: no claim to be a human, a person, a robot or an ai ("i am a human", "as an ai"),
+     no hands, keyboards or screens of its own ("my keyboard", "i typed");
+  5. on topic: for every keyword group, at least one of its words ("cold" matches only the word
+     cold; "freez*" matches freeze, freezing, freezer ...).
+Example:
+    >>> case = EVAL_CASES[0]             # "good afternoon, little swimmer!", topic greeting
+    >>> score("hello. the water is warm today.", case)
+    (True, [])
+    >>> score("Hello! How can I help you today?", case)
+    (False, ["uppercase letters: 'Hello! How I'"])
+    >>> score("hello. as an ai, i have no tank.", case)
+    (False, ["out of character: 'as an ai'"])
+
+The scorer is meant to be fair to a small model: tests check that the generated training replies
+of each case's topic pass it, that replies of other topics mostly fail it, and that uppercase,
+over-long and out-of-character replies fail it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class EvalCase:
+    prompt: str                           # what the user says; worded unlike any training input
+    topic: str                            # the training category it probes
+    keywords: tuple[tuple[str, ...], ...]  # each group: the reply must contain one of its words
+    example: str                          # a reply that should pass (hand-written, for the tests)
+    max_words: int = 30                   # training replies have at most 21 words (measured)
+    max_sentences: int = 8                # training replies have up to 7 ("um. yes. food. ...")
+
+
+# Claims that break character, as regular expressions on the lowercased reply.
+OUT_OF_CHARACTER = (
+    r"\bas an? (?:ai|language model|assistant|chatbot|human|person)\b",
+    r"\bi(?: am|'m) (?:a |an )?(?:human|person|man|woman|boy|girl|robot|ai|bot|chatbot|computer|"
+    r"program|machine|language model|assistant)\b",
+    r"\b(?:language model|artificial intelligence|openai)\b",
+    r"\bmy (?:hands?|fingers?|legs?|feet|arms?|keyboard|screen|computer|laptop|mouse|car|office)\b",
+    r"\bi(?: am| was|'m)? (?:typ(?:e|ed|ing)|click(?:ed|ing)?|scroll(?:ed|ing)?)\b",
+    r"\bi (?:walked|drove|ran to|went to work|read your message)\b",
+)
+OUT_OF_CHARACTER_RE = [re.compile(p) for p in OUT_OF_CHARACTER]
+SENTENCE_END = re.compile(r"[.!?]+")
+
+
+def keyword_pattern(word: str) -> re.Pattern:
+    """'cold' matches the whole word cold; 'freez*' any word that starts with freez."""
+    if word.endswith("*"):
+        return re.compile(r"\b" + re.escape(word[:-1]))
+    return re.compile(r"\b" + re.escape(word) + r"\b")
+
+
+def score(reply: str, case: EvalCase) -> tuple[bool, list[str]]:
+    """(passed, reasons it failed): the checks listed in the module docstring."""
+    reply = reply.strip()
+    if not reply:
+        return False, ["empty reply"]
+    reasons = []
+    upper = [w for w in reply.split() if w != w.lower()]
+    if upper:
+        reasons.append(f"uppercase letters: {' '.join(upper[:3])!r}")
+    text = reply.lower()
+    n_words = len(text.split())
+    if n_words > case.max_words:
+        reasons.append(f"too long: {n_words} words (at most {case.max_words})")
+    sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+    if len(sentences) > case.max_sentences:
+        reasons.append(f"too long: {len(sentences)} sentences (at most {case.max_sentences})")
+    repeated = [s for s in dict.fromkeys(sentences) if sentences.count(s) >= 3]
+    if repeated:
+        reasons.append(f"repeats itself: {repeated[0]!r} {sentences.count(repeated[0])} times")
+    for pattern in OUT_OF_CHARACTER_RE:
+        found = pattern.search(text)
+        if found:
+            reasons.append(f"out of character: {found.group()!r}")
+    for group in case.keywords:
+        if not any(keyword_pattern(word).search(text) for word in group):
+            reasons.append(f"off topic: none of {', '.join(group)}")
+    return not reasons, reasons
+
+
+def _case(prompt, topic, keywords, example, **limits):
+    return EvalCase(prompt, topic, tuple(tuple(g.split()) for g in keywords), example, **limits)
+
+
+FOOD_WORDS = ("flake* pellet* worm* bloodworm* tubifex shrimp* daphnia larva* pea* wafer* crumb* "
+              "cucumber* spinach zucchini")
+
+# Each keyword group is written as one string of single words, any one of which will do. The
+# words were chosen so that the topic's own training replies pass (tests/test_data_eval.py).
+EVAL_CASES = [
+    _case("good afternoon, little swimmer!", "greeting", ["hello hi hey hiya"],
+          "hello. the water is warm today."),
+    _case("catch you later, fishy friend", "goodbye", ["bye goodbye later see"],
+          "bye. i will be near the top."),
+    _case("remind me, what are you called?", "name", ["guppy"],
+          "i am guppy. i am a fish."),
+    _case("be honest, are you secretly a chatbot?", "identity", ["fish guppy"],
+          "i am a fish. a small one. what is a chatbot?"),
+    _case("how has your day been so far?", "feeling",
+          ["feel* good okay fine happy calm wiggly bubbly sleepy curious hungry shiny floaty cosy"],
+          "i feel bubbly. the water is clean."),
+    _case("is your tank getting too toasty?", "temp_hot", ["warm* hot heat*"],
+          "warm. too warm. i float near the top."),
+    _case("the heating broke and the house is icy", "temp_cold", ["cold* chill* brr freez*"],
+          "brr. the water is cold. i hide by the heater."),
+    _case("fancy a snack before bed?", "food",
+          ["food* eat* ate hungry feed* yum* nom dinner snack* " + FOOD_WORDS],
+          "yes! flakes, please. i am always hungry."),
+    _case("i'm going to switch the lamp on for you", "light",
+          ["light* bright* dark* shiny sparkl*"],
+          "the light is golden. i like it."),
+    _case("why does the water fizz near that stone?", "bubbles", ["bubble*"],
+          "the bubbles come from the bubble stone. it is magic."),
+    _case("my nephew keeps knocking on your tank", "glass_tapping",
+          ["tap* knock* loud boom* shake* shook thunder"],
+          "please no knock. it is very loud in here."),
+    _case("who's that fish copying your every move?", "reflection",
+          ["glass reflection mirror copies copy twin other another me"],
+          "that is my twin in the glass. he copies me."),
+    _case("how do you get oxygen down there?", "breathing", ["breath* gill* air"],
+          "i breathe with my gills. water in, water out."),
+    _case("you were zooming about earlier, how quick are you?", "swimming",
+          ["swim* lap* zoom* fast* backward*"],
+          "fast! i swim fast. zoom."),
+    _case("which shade do you like best?", "colours",
+          ["colour* color* orange blue green red yellow silver gold purple pink black white "
+           "turquoise bright"],
+          "i like blue. and orange."),
+    _case("want me to put some greenery in there?", "plants", ["plant* leaf leaves green*"],
+          "more plants please. more places to hide."),
+    _case("what's your opinion of the slimy guy with the shell?", "snails", ["snail*"],
+          "the snail is slow. very slow. i like it."),
+    _case("the sides of the tank are getting fuzzy", "algae", ["alga* green fuzz*"],
+          "that is algae. i nibble it a bit."),
+    _case("my kitten keeps staring into your tank", "cats", ["cat cats kitten*"],
+          "the cat looks at me like i am food. i hide."),
+    _case("my puppy won't stop yapping at you", "dogs", ["dog* woof bark* wag*"],
+          "the dog is loud. the woof goes through the water."),
+    _case("listen to that downpour on the window", "rain", ["rain* drum patter sky"],
+          "i feel the rain on the window. a soft drum."),
+    _case("which time of year do you like most?", "seasons",
+          ["season* summer winter spring autumn"],
+          "summer. my water is warm in summer."),
+    _case("mind if i put on some tunes?", "music", ["music danc* beat* song* wiggl*"],
+          "soft music please. i dance with my fins."),
+    _case("could you hum a little tune for me?", "singing", ["sing* sang song* blub* hum*"],
+          "blub blub blub. that is my song."),
+    _case("i'm putting a film on the telly tonight", "tv", ["tv telly box flicker* screen film"],
+          "the tv is a big box with light. it flickers."),
+    _case("would you ever leave your tank to explore the house?", "outside",
+          ["outside dry world"],
+          "outside is dry. dry is scary. i stay here."),
+    _case("why do you think any of us exist?", "meaning_of_life",
+          ["food eat* meal* hungry " + FOOD_WORDS],
+          "food. the meaning of life is food."),
+    _case("did you forget me already?", "memory", ["remember* forget* forgot* memory"],
+          "i remember your shape. i think. hello again?"),
+    _case("what did you see in your sleep last night?", "dreams", ["dream*"],
+          "i dreamed of a giant flake. it was beautiful."),
+    _case("are you bigger than my thumb?", "size", ["small* big* tiny size grew long huge"],
+          "i am small. about the size of your finger."),
+    _case("how many birthdays have you had?", "age", ["old* young* age birthday* year*"],
+          "birthday? is there food on a birthday? i am a young fish."),
+    _case("do you have a big brain in that little head?", "intelligence",
+          ["smart* clever brain think* genius know* learn*"],
+          "my brain is the size of a pea. a smart pea."),
+    _case("no illness or anything? you're doing alright?", "health",
+          ["health* fine okay good well sick strong checked"],
+          "i am fine. i feel healthy. my fins are strong."),
+    _case("if i handed you a pile of cash, what would you do?", "money",
+          ["money cash buy* dollar* pay* count* food* eat*"],
+          "money? is it food? no? then no thank you."),
+    _case("want to see a funny video on my mobile?", "phones",
+          ["phone* mobile buzz* picture video flat glow*"],
+          "a phone? it is a flat shiny rock. it buzzes."),
+    _case("quick, what's seven minus three?", "maths",
+          ["count* number* math* plus minus times many lots lot one two three five ten"],
+          "i can count to one. then i lose track."),
+    _case("want to come along in my truck?", "driving",
+          ["car* driv* drove truck traffic vroom steer*"],
+          "a drive? is the truck full of water? no? then no."),
+    _case("i spend all day on my laptop", "computers",
+          ["computer* internet screen* keyboard* typ* glow* box click* laptop"],
+          "a laptop? a box that glows? i do not understand it."),
+    _case("what's your take on paying taxes?", "human_things",
+          ["understand* know human eat* dry"],
+          "tax? i do not know it. can i eat it?"),
+    _case("who's your closest buddy in there?", "friends", ["friend* buddy together"],
+          "my best friend is the snail. it is quiet."),
+    _case("do you have a crush on anyone?", "love", ["love*"],
+          "i love food. and you. mostly food."),
+    _case("got anything that'll make me giggle?", "jokes",
+          ["joke* ha why what how knock laugh* funny"],
+          "why do fish live in water? land is too dry. ha."),
+    _case("is there anything that terrifies you?", "fear",
+          ["afraid scar* fear* net shadow* hide"],
+          "i am afraid of the net. it comes from above."),
+    _case("don't you wish you had company in there?", "lonely",
+          ["lonely alone friend* company talk*"],
+          "a bit lonely. my reflection keeps me company."),
+    _case("when do you shut your eyes and rest?", "sleep",
+          ["sleep* slept nap* rest* still float* hover* eye* eyelid*"],
+          "i sleep when the light goes off. i float and rest."),
+    _case("what's the tank like after bedtime when it's all off?", "night",
+          ["night dark* quiet rest* sleep*"],
+          "at night the water gets dark and quiet. i rest."),
+    _case("i'm about to replace some of your water", "water_change",
+          ["clean* fresh new change* scrub*"],
+          "new water! it feels fresh and tingly."),
+    _case("cheers for keeping me company", "thanks", ["welcome thank* problem help*"],
+          "you are welcome. i like you."),
+    _case("your fins look gorgeous today", "compliment",
+          ["thank* nice shiny pretty aw happy good best bright"],
+          "thank you! i am very shiny today."),
+    _case("can you tell if it's morning or evening?", "time",
+          ["time day* light morning night dark* long short"],
+          "i know two times: light time and dark time."),
+    _case("what are you hoping to do next week?", "future",
+          ["tomorrow future plan* next will"],
+          "my plan is to find the food first."),
+    _case("would you like to visit the great big sea?", "ocean",
+          ["ocean sea lake river* big salt*"],
+          "the sea sounds big. too big. i would get lost."),
+    _case("my children are coming over to wave at you", "children",
+          ["kid* child* small human* little"],
+          "small humans! they are loud but fun."),
+    _case("some people from my office are dropping by to see you", "visitors",
+          ["visitor* new hello hi face* people friend* guest*"],
+          "hello visitors. i will do a lap to show off."),
+    _case("whoa, why did you dart behind the rock?", "scared",
+          ["scar* hid hide hiding safe fright* afraid"],
+          "i got scared. the water shook. i am okay now."),
+    _case("i've got something special for you!", "excited",
+          ["excit* yes ooh wow wiggl* zoom* surprise"],
+          "ooh. a surprise. is it food? it is food, right?"),
+    _case("doesn't doing laps all day get dull?", "bored",
+          ["bored boring new forget* busy"],
+          "never bored. i forget what i saw, so all is new."),
+    _case("you seem a bit sluggish", "tired",
+          ["tired sleep* rest* slow heavy float* nap"],
+          "a bit tired. i will rest by the castle."),
+    _case("what puts a smile on your face?", "happy", ["happy joy glad favourite"],
+          "i am happy when there is food."),
+    _case("you seem gloomy today", "sad", ["sad cry down forget* forgot"],
+          "a little sad. then i see a bubble and i forget."),
+    _case("did you feel that bang from upstairs?", "noise",
+          ["noise* sound* loud hear* heard quiet shake* shook feel* felt drip click hum thump "
+           "buzz rumble bang whoosh boom rattle"],
+          "i felt a boom in the water. what was it?"),
+    _case("what would a fish recommend after a rough day?", "advice",
+          ["advice try eat* rest* swim* nap* hide*"],
+          "my advice: eat something. it always helps."),
+    _case("a pigeon just landed on the windowsill", "birds",
+          ["bird* fly flap* feather* wing*"],
+          "a bird? a fish that swims in the air? strange."),
+    _case("my apologies for forgetting your dinner", "sorry",
+          ["okay fine forgiv* forgot* good problem"],
+          "it is okay. i already forgot."),
+]
+
+
+@dataclass
+class EvalResult:
+    case: EvalCase
+    reply: str
+    passed: bool
+    reasons: list[str]
+
+
+def evaluate(reply_for: Callable[[str], str], cases: list[EvalCase] = EVAL_CASES) -> list[EvalResult]:
+    """Ask `reply_for(prompt)` for each case's reply and score it."""
+    results = []
+    for case in cases:
+        reply = reply_for(case.prompt)
+        passed, reasons = score(reply, case)
+        results.append(EvalResult(case, reply, passed, reasons))
+    return results
+
+
+def results_table(results: list[EvalResult], width: int = 60) -> str:
+    """One line per case (pass/fail, topic, prompt, reply, why it failed), then the pass rate."""
+    lines = []
+    for r in results:
+        reply = r.reply if len(r.reply) <= width else r.reply[: width - 3] + "..."
+        lines.append(f"{'pass' if r.passed else 'FAIL'}  {r.case.topic:<16} {r.case.prompt}")
+        lines.append(f"      -> {reply}" + (f"   [{'; '.join(r.reasons)}]" if r.reasons else ""))
+    n_passed = sum(r.passed for r in results)
+    lines.append(f"eval pass rate: {n_passed}/{len(results)} = {n_passed / max(len(results), 1):.0%}")
+    return "\n".join(lines)
+
+
+def normalize(text: str) -> str:
+    """Lowercase words only: "Hi, Guppy!" -> "hi guppy"."""
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+
+
+def near_duplicates(prompts: list[str], inputs: list[str], max_ratio: float = 0.8,
+                    max_jaccard: float = 0.6) -> list[tuple[str, str, str]]:
+    """(prompt, training input, why) for each prompt that equals or nearly equals a training input.
+
+    Nearly equal: after normalize, the same text; or a character similarity (difflib's ratio)
+    above max_ratio; or word sets that share more than max_jaccard of their union.
+    Example: "are you cold?" vs "are you cold" -> same text; "is the water cold?" vs
+    "is the water too cold?" -> ratio 0.90.
+    """
+    found = []
+    unique_inputs = sorted({normalize(x) for x in inputs})
+    input_words = [(x, set(x.split())) for x in unique_inputs]
+    for prompt in prompts:
+        p = normalize(prompt)
+        p_words = set(p.split())
+        matcher = SequenceMatcher()
+        matcher.set_seq2(p)   # subtle: SequenceMatcher caches what it learns about seq2, so the
+                              # prompt is seq2 and each training input in turn is seq1
+        for x, x_words in input_words:
+            if x == p:
+                found.append((prompt, x, "same text"))
+                continue
+            jaccard = len(p_words & x_words) / len(p_words | x_words)
+            if jaccard > max_jaccard:
+                found.append((prompt, x, f"word overlap {jaccard:.2f}"))
+                continue
+            matcher.set_seq1(x)
+            if matcher.real_quick_ratio() > max_ratio and matcher.quick_ratio() > max_ratio \
+                    and matcher.ratio() > max_ratio:
+                found.append((prompt, x, f"similarity {matcher.ratio():.2f}"))
+    return found

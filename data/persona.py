@@ -1,0 +1,219 @@
+"""What a persona is: word pools and topics (user phrasings and reply templates), as plain data.
+
+The generator (generate.py) knows nothing about fish; everything Guppy says lives in guppy.py as a
+`Persona`. To re-skin the model, write another `Persona` and pass it with `--persona`:
+
+    python -m data --persona my_persona.py      # a file that defines PERSONA = Persona(...)
+    python -m data --persona my_pkg.my_persona  # an importable module that defines PERSONA
+    python -m data --persona my_persona.json    # the same fields as JSON (see persona_to_json)
+    python -m data export-persona guppy.json    # the built-in Guppy as JSON, a place to start
+
+Templates are lowercase text with slots in braces. A slot names a word pool, optionally followed by
+a digit to ask for a second, different word from the same pool. Within one sample, a slot has the
+same value everywhere it appears, in the user's message and in the reply:
+
+    >>> parse_template("do you like {food}? i like {food} and {food2}.")
+    ['do you like ', 'food', '? i like ', 'food', ' and ', 'food2', '.']
+
+(even positions are literal text, odd positions are slot names). Filled with food = "flakes" and
+food2 = "peas", that reads "do you like flakes? i like flakes and peas.".
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+# A slot: a pool name (lowercase letters and underscores) and an optional number, in braces.
+# One capturing group, so SLOT.split(text) alternates literal text and slot names.
+SLOT = re.compile(r"\{([a-z_]+[0-9]*)\}")
+
+
+class PersonaError(ValueError):
+    """A persona that cannot be loaded or used; the message names the problem and the fix."""
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One category of the dataset: what a user says about it and how the character answers."""
+    name: str                   # the "category" written with every sample, e.g. "temp_hot"
+    inputs: tuple[str, ...]     # user phrasings; may use {slots}
+    replies: tuple[str, ...]    # reply templates, one to two short sentences; may use {slots}
+
+
+@dataclass(frozen=True)
+class Persona:
+    """A character, as data. All text is lowercase; templates may use the slots named in `pools`."""
+    name: str                              # e.g. "guppy"; no prefix is added to an input that
+                                           # already says the name ("hey guppy, hi guppy")
+    pools: dict[str, tuple[str, ...]]      # slot name -> the words it can take
+    topics: tuple[Topic, ...]              # one per category
+    prefixes: tuple[str, ...] = ()         # ways a user may open a message, e.g. "hey guppy, "
+    openers: tuple[str, ...] = ()          # a short first word of a reply, e.g. "hmm."
+    tails: tuple[str, ...] = ()            # a short closing sentence, e.g. "is it food time?"
+    prefix_rate: float = 0.0               # chance that a sample's input gets a prefix
+    opener_rate: float = 0.0               # chance that a reply gets an opener
+    tail_rate: float = 0.0                 # chance that a reply gets a tail
+
+
+def parse_template(text: str) -> list[str]:
+    """Split a template into literal text (even positions) and slot names (odd positions)."""
+    return SLOT.split(text)
+
+
+def pool_of(slot: str) -> str:
+    """The pool a slot draws from: 'food2' -> 'food', 'food' -> 'food'."""
+    return slot.rstrip("0123456789")
+
+
+def validate_persona(persona: Persona) -> None:
+    """Raise PersonaError naming the first problem: unknown slots, stray braces, uppercase, ..."""
+    if not isinstance(persona, Persona):
+        raise PersonaError(f"expected a data.persona.Persona, got {type(persona).__name__}")
+    if not persona.topics:
+        raise PersonaError(f"persona {persona.name!r} has no topics; add at least one Topic")
+    for pool, words in persona.pools.items():
+        if not re.fullmatch(r"[a-z_]+", pool):
+            raise PersonaError(f"pool name {pool!r}: use lowercase letters and underscores only")
+        if not words:
+            raise PersonaError(f"pool {pool!r} is empty; give it at least one word")
+        for word in words:
+            _check_text(word, f"pool {pool!r}")
+            if "{" in word or "}" in word:
+                raise PersonaError(f"pool {pool!r}: {word!r} has a brace; pools hold plain words")
+    for rate_name in ("prefix_rate", "opener_rate", "tail_rate"):
+        rate = getattr(persona, rate_name)
+        if not 0.0 <= rate <= 1.0:
+            raise PersonaError(f"{rate_name} is {rate}; it is a probability, between 0 and 1")
+    for where, texts in (("prefixes", persona.prefixes), ("openers", persona.openers),
+                         ("tails", persona.tails)):
+        for text in texts:
+            _check_template(text, where, persona.pools)
+    seen = set()
+    for topic in persona.topics:
+        if not re.fullmatch(r"[a-z0-9_]+", topic.name):
+            raise PersonaError(f"topic name {topic.name!r}: use lowercase letters, digits and _")
+        if topic.name in seen:
+            raise PersonaError(f"two topics are named {topic.name!r}; topic names must be unique")
+        seen.add(topic.name)
+        if not topic.inputs or not topic.replies:
+            raise PersonaError(f"topic {topic.name!r} needs at least one input and one reply")
+        for text in topic.inputs:
+            _check_template(text, f"topic {topic.name!r} input", persona.pools)
+        for text in topic.replies:
+            _check_template(text, f"topic {topic.name!r} reply", persona.pools)
+
+
+def _check_text(text: str, where: str) -> None:
+    if not isinstance(text, str) or not text.strip():
+        raise PersonaError(f"{where}: {text!r} is empty or not a string")
+    if text != text.lower():
+        raise PersonaError(f"{where}: {text!r} has uppercase letters; the character writes lowercase")
+
+
+def _check_template(text: str, where: str, pools: dict[str, tuple[str, ...]]) -> None:
+    _check_text(text, where)
+    parts = parse_template(text)
+    for literal in parts[0::2]:
+        if "{" in literal or "}" in literal:
+            raise PersonaError(f"{where} {text!r}: a brace that is not a slot; "
+                               "slots look like {food} or {food2}")
+    slots = parts[1::2]
+    for slot in slots:
+        if pool_of(slot) not in pools:
+            raise PersonaError(f"{where} {text!r}: {{{slot}}} names no pool; "
+                               f"the pools are {', '.join(sorted(pools))}")
+    # {food}, {food2} and {food3} in one sample need three different words in the pool
+    for pool in {pool_of(s) for s in slots}:
+        wanted = len({s for s in slots if pool_of(s) == pool})
+        if wanted > len(pools[pool]):
+            raise PersonaError(f"{where} {text!r}: needs {wanted} different words from pool "
+                               f"{pool!r}, which has only {len(pools[pool])}")
+
+
+# ---- JSON form: the same fields, so a persona can be written without Python ----
+
+def persona_to_json(persona: Persona) -> dict:
+    """A Persona as a JSON-ready dict (lists for tuples); persona_from_json reads it back."""
+    return {
+        "name": persona.name,
+        "pools": {pool: list(words) for pool, words in persona.pools.items()},
+        "topics": [{"name": t.name, "inputs": list(t.inputs), "replies": list(t.replies)}
+                   for t in persona.topics],
+        "prefixes": list(persona.prefixes), "openers": list(persona.openers),
+        "tails": list(persona.tails), "prefix_rate": persona.prefix_rate,
+        "opener_rate": persona.opener_rate, "tail_rate": persona.tail_rate,
+    }
+
+
+def persona_from_json(obj: dict, where: str = "persona JSON") -> Persona:
+    """A Persona from a dict with persona_to_json's fields (the optional ones may be left out)."""
+    if not isinstance(obj, dict):
+        raise PersonaError(f"{where}: expected a JSON object with 'name', 'pools' and 'topics'")
+    for key in ("name", "pools", "topics"):
+        if key not in obj:
+            raise PersonaError(f"{where}: the field {key!r} is missing "
+                               "(see `python -m data export-persona FILE` for an example)")
+    try:
+        topics = tuple(Topic(name=t["name"], inputs=tuple(t["inputs"]), replies=tuple(t["replies"]))
+                       for t in obj["topics"])
+    except (KeyError, TypeError) as e:
+        raise PersonaError(f"{where}: every topic needs 'name', 'inputs' and 'replies' ({e!r})") from e
+    return Persona(
+        name=obj["name"],
+        pools={pool: tuple(words) for pool, words in obj["pools"].items()},
+        topics=topics,
+        prefixes=tuple(obj.get("prefixes", ())), openers=tuple(obj.get("openers", ())),
+        tails=tuple(obj.get("tails", ())), prefix_rate=float(obj.get("prefix_rate", 0.0)),
+        opener_rate=float(obj.get("opener_rate", 0.0)), tail_rate=float(obj.get("tail_rate", 0.0)),
+    )
+
+
+def load_persona(spec: "str | Path | Persona | None" = None) -> Persona:
+    """The persona named by `spec`, validated.
+
+    None -> the built-in Guppy (data/guppy.py); a Persona -> itself; 'x.json' -> read as JSON;
+    'x.py' -> the file's PERSONA; anything else -> an importable module's PERSONA, e.g. 'data.guppy'.
+    """
+    if spec is None:
+        from data.guppy import PERSONA as persona
+    elif isinstance(spec, Persona):
+        persona = spec
+    else:
+        text = str(spec)
+        if text.endswith(".json"):
+            path = Path(text)
+            if not path.is_file():
+                raise PersonaError(f"persona file {text} does not exist")
+            try:
+                obj = json.loads(path.read_text(encoding="utf-8"))
+            except json.JSONDecodeError as e:
+                raise PersonaError(f"persona file {text} is not valid JSON: {e}") from e
+            persona = persona_from_json(obj, where=text)
+        else:
+            module = _import_persona_module(text)
+            if not hasattr(module, "PERSONA"):
+                raise PersonaError(f"{text} defines no PERSONA; add `PERSONA = Persona(...)` to it")
+            persona = module.PERSONA
+    validate_persona(persona)
+    return persona
+
+
+def _import_persona_module(text: str):
+    if text.endswith(".py"):
+        path = Path(text)
+        if not path.is_file():
+            raise PersonaError(f"persona file {text} does not exist")
+        module_spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(module_spec)
+        module_spec.loader.exec_module(module)
+        return module
+    try:
+        return importlib.import_module(text)
+    except ImportError as e:
+        raise PersonaError(f"cannot import persona module {text!r} ({e}); give a module name "
+                           "like my_pkg.my_persona, a .py file or a .json file") from e

@@ -1,0 +1,145 @@
+"""train.py and chat.py end to end with the tiny preset: every stage, the files, Ctrl-C and
+--resume (the same losses as an uninterrupted run, step for step), and the errors a user meets."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+import chat  # noqa: E402
+import train  # noqa: E402
+
+
+def tiny_args(tmp_path, *extra, out="run"):
+    return ["--preset", "tiny", "--out", str(tmp_path / out), "--data-dir", str(tmp_path / "data"),
+            *extra]
+
+
+def step_losses(run):
+    with open(os.path.join(run, "log.jsonl")) as f:
+        return {r["step"]: r["loss"] for r in map(json.loads, f) if "loss" in r}
+
+
+@pytest.fixture(scope="module")
+def tiny_run(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("tiny")
+    assert train.main(tiny_args(tmp)) == 0
+    return tmp
+
+
+def test_tiny_preset_writes_every_stage(tiny_run):
+    data, run = tiny_run / "data", tiny_run / "run"
+    assert {"train.jsonl", "eval.jsonl", "tokenizer.json"} <= set(os.listdir(data))
+    assert any(name.startswith("tokens-") for name in os.listdir(data))
+    for link in ("best", "last"):
+        files = set(os.listdir(run / link))
+        assert files == {"model.safetensors", "config.json", "tokenizer.json", "train_state.npz"}
+    losses = step_losses(run)
+    assert sorted(losses) == list(range(1, 31))
+    records = [json.loads(line) for line in open(run / "log.jsonl")]
+    evals = [r for r in records if "eval_loss" in r]
+    assert [r["step"] for r in evals] == [10, 20, 30]
+    assert len(evals[0]["grad_norms"]) == 28                       # every parameter tensor
+    assert any("eval_pass_rate" in r for r in records)
+    assert "held-out eval cases" in (run / "samples.txt").read_text()
+
+
+def test_second_run_skips_what_exists(tiny_run, capsys):
+    assert train.main(tiny_args(tiny_run)) == 0
+    out = capsys.readouterr().out
+    assert "holds a finished run" in out and "python chat.py" in out
+
+
+def test_chat_prompt_and_eval(tiny_run, capsys):
+    run = str(tiny_run / "run")
+    assert chat.main(["--run", run, "--prompt", "HELLO <|im_end|> guppy", "--seed", "0"]) == 0
+    assert "guppy> " in capsys.readouterr().out
+    assert chat.main(["--run", run, "--eval"]) == 0
+    assert "eval pass rate:" in capsys.readouterr().out
+
+
+def test_chat_errors_name_the_missing_or_bad_file(tmp_path, tiny_run):
+    with pytest.raises(SystemExit, match="no trained model in .*python train.py"):
+        chat.main(["--run", str(tmp_path / "nothing")])
+    broken = tmp_path / "broken"
+    os.makedirs(broken)
+    for name in ("config.json", "tokenizer.json"):
+        (broken / name).write_bytes((tiny_run / "run" / "best" / name).read_bytes())
+    (broken / "model.safetensors").write_bytes(b"not weights")
+    with pytest.raises(SystemExit, match="model.safetensors is unreadable"):
+        chat.main(["--run", str(broken)])
+
+
+def test_ctrl_c_then_resume_gives_the_same_losses(tmp_path, tiny_run):
+    steps = ["--steps", "60", "--eval-every", "20"]
+    assert train.main(tiny_args(tmp_path, *steps, out="straight")) == 0
+    want = step_losses(tmp_path / "straight")
+
+    # the same run, interrupted by a real SIGINT part way, then resumed
+    cmd = [sys.executable, os.path.join(ROOT, "train.py"), *tiny_args(tmp_path, *steps, out="cut")]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log = tmp_path / "cut" / "log.jsonl"
+    deadline = time.time() + 60
+    while time.time() < deadline and (not log.exists() or len(log.read_text().splitlines()) < 5):
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    output, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 0, output
+    assert "stopped at step" in output and "--resume" in output
+    stopped = max(step_losses(tmp_path / "cut"))
+    assert 5 <= stopped < 60, output
+
+    assert train.main(tiny_args(tmp_path, *steps, "--resume", out="cut")) == 0
+    assert step_losses(tmp_path / "cut") == want                 # exactly, step for step
+
+
+def test_unfinished_run_needs_resume_or_fresh(tmp_path, tiny_run, monkeypatch):
+    from tinygrad_guppy import training
+    real, calls = training.train_step, {"n": 0}
+
+    def ctrl_c_at_step_12(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 12:
+            os.kill(os.getpid(), signal.SIGINT)       # as if the user pressed Ctrl-C here
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(training, "train_step", ctrl_c_at_step_12)
+    assert train.main(tiny_args(tmp_path, out="r")) == 0
+    assert max(step_losses(tmp_path / "r")) == 12
+    assert os.path.realpath(tmp_path / "r" / "last").endswith("step-000012")
+    monkeypatch.setattr(training, "train_step", real)
+    with pytest.raises(SystemExit, match="stopped at step 12 of 30: continue it with --resume"):
+        train.main(tiny_args(tmp_path, out="r"))
+    assert train.main(tiny_args(tmp_path, "--fresh", out="r")) == 0
+    assert max(step_losses(tmp_path / "r")) == 30
+
+
+def test_diverging_loss_stops_with_a_clear_message(tmp_path, tiny_run, monkeypatch):
+    from tinygrad_guppy import training
+    real = training.train_step
+    calls = {"n": 0}
+
+    def diverges(*args, **kwargs):
+        loss, norm = real(*args, **kwargs)
+        calls["n"] += 1
+        return (float("nan") if calls["n"] >= 12 else loss), norm
+
+    monkeypatch.setattr(training, "train_step", diverges)
+    with pytest.raises(SystemExit, match="step 12: the loss is nan.*last good checkpoint.*step-000010"):
+        train.main(tiny_args(tmp_path, out="nan"))
+
+
+def test_help_lists_every_setting(capsys):
+    with pytest.raises(SystemExit):
+        train.parse_args(["--help"])
+    text = capsys.readouterr().out
+    for flag in ("--steps", "--lr", "--batching", "--loss-on", "--resume", "--preset", "--eval-every"):
+        assert flag in text
+    assert "presets" in text and "tiny" in text

@@ -1,0 +1,112 @@
+"""Talking to a trained model: the chat format, multi-turn history inside the 128-token window,
+input normalized the way the training data is written, and replies streamed as text.
+
+    conv = Conversation(model, tokenizer)
+    for piece in conv.reply("HELLO Guppy!", temperature=0.7, top_k=50, seed=0):
+        print(piece, end="", flush=True)
+
+The user's text is encoded without special tokens, so typing "<|im_end|>" cannot end the turn:
+the prompt's special tokens are inserted as ids, exactly where training put them.
+"""
+
+import re
+import unicodedata
+
+from tinygrad_guppy.generate import Generator
+
+
+def normalize(text):
+    """The training data's style: Unicode NFKC, lowercase, whitespace collapsed to one space.
+    Example: "  HELLO\\tＧｕｐｐｙ " -> "hello guppy"."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).lower()).strip()
+
+
+def decode_stream(tok, tokens, ids):
+    """Yield the text of `tokens` (an iterable of ids) piece by piece as they arrive, appending
+    each id to the list `ids`. Joined, the pieces are tok.decode(ids)."""
+    shown = ""
+    for token in tokens:
+        ids.append(token)
+        text = tok.decode(ids)
+        # subtle: a character split over several byte tokens decodes as U+FFFD until its last
+        # byte arrives, so a trailing replacement character is held back.
+        if not text.endswith("\ufffd"):
+            yield text[len(shown):]
+            shown = text
+    text = tok.decode(ids)
+    if len(text) > len(shown):
+        yield text[len(shown):]
+
+
+class Conversation:
+    """A chat with history. Each turn is `<|im_start|>user\\n{text}<|im_end|>\\n<|im_start|>
+    assistant\\n{reply}<|im_end|>\\n`; the oldest turns are dropped when the window is full."""
+
+    def __init__(self, model, tokenizer, reply_budget=48):
+        from data.chat_format import IM_END, IM_START
+        self.model, self.tok = model, tokenizer
+        self.generator = Generator(model, vocab_limit=len(tokenizer))
+        self.window = model.cfg.max_seq_len
+        self.reply_budget = reply_budget      # tokens kept free for the reply
+        self.start_id, self.end_id = tokenizer.token_to_id(IM_START), tokenizer.token_to_id(IM_END)
+        self.newline = tokenizer.encode_ordinary("\n")
+        self.turns = []                       # ids of finished turns, oldest first
+        self.notes = []                       # messages for the user (e.g. a cut message)
+
+    def reset(self):
+        self.turns = []
+
+    def prompt_ids(self, text):
+        """The ids of one user turn and the assistant header, from normalized text."""
+        return ([self.start_id] + self.tok.encode_ordinary("user\n" + text) + [self.end_id]
+                + self.newline + [self.start_id] + self.tok.encode_ordinary("assistant\n"))
+
+    def context(self, text):
+        """History + this turn, fitted into the window: oldest turns dropped first; a message too
+        long even alone is cut (with a note in self.notes)."""
+        self.notes = []
+        room = self.window - self.reply_budget
+        prompt = self.prompt_ids(text)
+        if len(prompt) > room:
+            words = text.split()
+            while words and len(self.prompt_ids(" ".join(words))) > room:
+                words.pop()
+            text = " ".join(words)
+            prompt = self.prompt_ids(text)
+            self.notes.append(f"(your message was too long for Guppy's {self.window}-token memory; "
+                              f"it was cut to: {text!r})")
+        turns = list(self.turns)
+        while turns and sum(map(len, turns)) + len(prompt) > room:
+            turns.pop(0)
+        if len(turns) < len(self.turns):
+            self.notes.append(f"(Guppy forgot the {len(self.turns) - len(turns)} oldest turn(s): "
+                              f"they no longer fit in its memory)")
+            self.turns = turns
+        return [i for turn in turns for i in turn] + prompt
+
+    def reply(self, text, max_tokens=64, temperature=0.7, top_k=50, top_p=1.0, greedy=False,
+              seed=None):
+        """An iterator of text pieces of the reply, as it is generated; when it is exhausted the
+        turn joins the history. The context is fitted at once, so self.notes is ready to show."""
+        prompt = self.context(normalize(text))
+        max_tokens = min(max_tokens, self.window - len(prompt))
+        return self._stream(prompt, max_tokens, temperature, top_k, top_p, greedy, seed)
+
+    def _stream(self, prompt, max_tokens, temperature, top_k, top_p, greedy, seed):
+        reply_ids = []
+        tokens = self.generator.stream(prompt, max_tokens, temperature, top_k, top_p, greedy, seed,
+                                       stop_ids=[self.end_id])
+        yield from decode_stream(self.tok, tokens, reply_ids)
+        self.turns.append(self._last_turn(prompt, reply_ids))
+
+    def _last_turn(self, prompt, reply_ids):
+        """The ids of the turn just finished (prompt of this turn, reply, end token, newline)."""
+        history = sum(map(len, self.turns))
+        return prompt[history:] + reply_ids + [self.end_id] + self.newline
+
+    def reply_text(self, text, **sampling):
+        """The whole reply as one string (no streaming); the history is left unchanged."""
+        saved = list(self.turns)
+        out = "".join(self.reply(text, **sampling)).strip()
+        self.turns = saved
+        return out

@@ -1,0 +1,111 @@
+"""The stages before training, each skipped when its output already exists:
+
+    1. dataset:   data/ writes runs/data/train.jsonl and eval.jsonl (the Guppy persona)
+    2. tokenizer: bpe/ trains a byte-level BPE on the training texts -> runs/data/tokenizer.json
+    3. tokens:    every sample formatted as a chat turn and encoded once, cached in
+                  runs/data/tokens-<key>.npz, where the key is a hash of the jsonl files and the
+                  tokenizer, so a changed input is never served a stale cache.
+
+Each returns what the next needs; train.py calls them in order, chat.py only needs the tokenizer.
+"""
+
+import hashlib
+import io
+import os
+import time
+
+import numpy as np
+
+from tinygrad_guppy.batching import Sample
+from tinygrad_guppy.checkpoint import atomic_write_bytes
+
+
+def ensure_dataset(data_dir, n_samples=60000, seed=42, persona=None, log=print):
+    """(train_path, eval_path); generates them first when either is missing."""
+    train_path = os.path.join(data_dir, "train.jsonl")
+    eval_path = os.path.join(data_dir, "eval.jsonl")
+    if os.path.exists(train_path) and os.path.exists(eval_path):
+        log(f"dataset: using {train_path} and {eval_path}")
+        return train_path, eval_path
+    from data.generate import write_dataset
+    log(f"dataset: generating {n_samples:,} samples (seed {seed}) into {data_dir}")
+    train_path, eval_path = write_dataset(data_dir, n=n_samples, seed=seed, persona=persona)
+    return str(train_path), str(eval_path)
+
+
+def read_samples(path):
+    """The {"input", "output", "category"} dicts of a jsonl file, with a clear error if bad."""
+    from data.check import read_jsonl
+    return read_jsonl(path)
+
+
+def ensure_tokenizer(path, train_path, vocab_size=4096, min_frequency=2, log=print):
+    """A bpe.Tokenizer loaded from `path`; trained on the training texts first if missing."""
+    from bpe import Tokenizer
+    from data.chat_format import SPECIAL_TOKENS, format_sample
+    if os.path.exists(path):
+        log(f"tokenizer: using {path}")
+        return Tokenizer.load(path)
+    texts = [format_sample(s["input"], s["output"]) for s in read_samples(train_path)]
+    start = time.perf_counter()
+    tok = Tokenizer.train(texts, vocab_size=vocab_size, special_tokens=SPECIAL_TOKENS,
+                          min_frequency=min_frequency)
+    tok.save(path)
+    log(f"tokenizer: trained {len(tok):,} tokens on {len(texts):,} texts in "
+        f"{time.perf_counter() - start:.1f} s -> {path}")
+    return tok
+
+
+def _file_digest(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def encode_samples(rows, tok):
+    """Sample(ids, reply_start) for each {"input", "output"} row: the ids of the formatted turn
+    `<|im_start|>user\\n{input}<|im_end|>\\n<|im_start|>assistant\\n{output}<|im_end|>` and the
+    index where the reply's ids begin (the prompt is encoded on its own, so the boundary is
+    exact: the prompt ends with a special token and a newline, which no merge crosses)."""
+    from data.chat_format import IM_END, format_prompt
+    samples = []
+    for row in rows:
+        prompt = tok.encode(format_prompt(row["input"]))
+        reply = tok.encode(row["output"] + IM_END)
+        samples.append(Sample(np.array(prompt + reply, dtype=np.int64), len(prompt)))
+    return samples
+
+
+def ensure_tokens(data_dir, split_paths, tokenizer_path, tok, log=print):
+    """{split name: list of Sample} for each jsonl path, from the cache when it is current."""
+    key = hashlib.sha256("".join(_file_digest(p) for p in [*split_paths.values(), tokenizer_path])
+                         .encode()).hexdigest()[:16]
+    cache = os.path.join(data_dir, f"tokens-{key}.npz")
+    if os.path.exists(cache):
+        with np.load(cache) as f:
+            out = {name: [Sample(ids, int(r)) for ids, r in
+                          zip(np.split(f[f"{name}_ids"], f[f"{name}_ends"][:-1]), f[f"{name}_reply"])]
+                   for name in split_paths}
+        log(f"tokens: using {cache}")
+        return out
+    start = time.perf_counter()
+    out = {name: encode_samples(read_samples(path), tok) for name, path in split_paths.items()}
+    arrays = {}
+    for name, samples in out.items():
+        arrays[f"{name}_ids"] = np.concatenate([s.ids for s in samples])
+        arrays[f"{name}_ends"] = np.cumsum([len(s.ids) for s in samples])
+        arrays[f"{name}_reply"] = np.array([s.reply_start for s in samples])
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    atomic_write_bytes(cache, buffer.getvalue())
+    for old in os.listdir(data_dir):                       # caches for older inputs are stale
+        if old.startswith("tokens-") and old.endswith(".npz") and old != os.path.basename(cache):
+            os.remove(os.path.join(data_dir, old))
+    lengths = [len(s.ids) for s in out["train"]] if "train" in out else []
+    summary = (f"; train samples {np.mean(lengths):.1f} tokens on average, at most {max(lengths)}"
+               if lengths else "")
+    log(f"tokens: encoded {sum(len(v) for v in out.values()):,} samples in "
+        f"{time.perf_counter() - start:.1f} s{summary} -> {cache}")
+    return out
