@@ -17,9 +17,10 @@ Shapes:
 - bucket, pack, pad: real batches as train.py makes them (tinygrad_guppy.batching): "bucket"
   (B = 32 samples of similar length; the planned default), "pack" (rows of 128 positions holding
   several samples, with a segment mask) and "pad" (the original's pad-to-the-longest). The samples
-  come from runs/data/train.jsonl tokenized with runs/data/tokenizer.json when both exist (and the
-  bpe package imports); otherwise from a STAND-IN with the real data's length distribution (about
-  27 tokens, 10 to 60, reply about half) and random ids, and the report says so.
+  are runs/data/train.jsonl tokenized with runs/data/tokenizer.json as train.py does when both
+  exist (--prepare makes them, with train.py's stages); otherwise a STAND-IN with the real data's
+  length distribution (about 27 tokens, 10 to 60, reply about half) and random ids, and the
+  report says so.
 
 Peak memory: each side runs the same step (the largest batch of the shape, --memory-steps times)
 in its own fresh subprocess, which then reports its peak RSS (VmHWM, a per-process high-water
@@ -89,32 +90,30 @@ def standin_samples(cfg, n=8000, seed=0):
     return samples
 
 
-def real_samples(cfg):
-    """The Guppy training samples, tokenized, or None when the data or the tokenizer is missing."""
-    if not (os.path.exists(DATA_FILE) and os.path.exists(TOKENIZER_FILE)):
+def real_samples(prepare=False):
+    """The Guppy training samples, tokenized as train.py does (tinygrad_guppy.prepare), or None
+    when runs/data has no dataset or tokenizer yet. prepare=True first makes whatever is missing,
+    with train.py's stages and defaults (60K samples, a 4096-token BPE)."""
+    from tinygrad_guppy import prepare as stages
+    data_dir = os.path.dirname(DATA_FILE)
+    if not prepare and not (os.path.exists(DATA_FILE) and os.path.exists(TOKENIZER_FILE)):
         return None
-    try:
-        from bpe import Tokenizer
-        from data.chat_format import format_prompt, format_sample
-    except ImportError:
-        return None
-    tok = Tokenizer.load(TOKENIZER_FILE)
-    samples = []
-    with open(DATA_FILE, encoding="utf-8") as f:
-        for line in f:
-            row = json.loads(line)
-            ids = np.array(tok.encode(format_sample(row["input"], row["output"])), dtype=np.int64)
-            reply_start = len(tok.encode(format_prompt(row["input"])))
-            samples.append(batching.Sample(ids, reply_start))
-    return samples
+    quiet = lambda message: None                   # noqa: E731 (the stages' log lines)
+    os.makedirs(data_dir, exist_ok=True)
+    train_path, eval_path = stages.ensure_dataset(data_dir, log=quiet)
+    tok = stages.ensure_tokenizer(TOKENIZER_FILE, train_path, log=quiet)
+    # both splits, as train.py asks: the token cache is keyed by the files it was made from
+    splits = stages.ensure_tokens(data_dir, {"train": train_path, "eval": eval_path},
+                                  TOKENIZER_FILE, tok, log=quiet)
+    return splits["train"]
 
 
-def make_batches(shape, n, cfg):
+def make_batches(shape, n, cfg, prepare=False):
     """(n batches for `shape`, a description of where they come from)."""
     if "x" in shape:
         B, T = map(int, shape.split("x"))
         return random_batches(B, T, n, cfg), "random ids"
-    samples, source = real_samples(cfg), "real data (runs/data)"
+    samples, source = real_samples(prepare), "real data (runs/data)"
     if samples is None:
         samples, source = standin_samples(cfg), "STAND-IN (random ids, real length distribution)"
     epoch = batching.make_batches(shape, samples, BATCH_SIZE, np.random.default_rng(0),
@@ -178,9 +177,9 @@ class Side:
         return 1000.0 * sum(self.targets) / sum(self.ms)
 
 
-def time_shape(shape, cfg, warmup, steps):
+def time_shape(shape, cfg, warmup, steps, prepare):
     """Alternate ours and torch step by step on the same batches; returns (ours, theirs, source)."""
-    batches, source = make_batches(shape, warmup + steps, cfg)
+    batches, source = make_batches(shape, warmup + steps, cfg, prepare)
     if len(batches) < warmup + steps:
         raise SystemExit(f"{shape}: only {len(batches)} full batches, need {warmup + steps}")
     state = GuppyLM(cfg, seed=0).state_dict()
@@ -286,6 +285,9 @@ def main():
     parser.add_argument("--memory-steps", type=int, default=3,
                         help="steps each peak-RSS subprocess runs")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-RSS subprocesses")
+    parser.add_argument("--prepare", action="store_true",
+                        help="make runs/data (dataset, tokenizer, tokens) first if missing, as "
+                             "train.py does, so that bucket/pack/pad use the real data")
     parser.add_argument("--out", default=os.path.join(ROOT, "bench", "results", "train_step-cpu"),
                         help="write OUT.md and OUT.json (default bench/results/train_step-cpu)")
     parser.add_argument("--child", choices=["ours", "torch"], help=argparse.SUPPRESS)
@@ -309,7 +311,7 @@ def main():
         state_file = os.path.join(tmp, "state.npz")
         np.savez(state_file, **GuppyLM(cfg, seed=0).state_dict())
         for shape in args.shapes:
-            ours, theirs, source = time_shape(shape, cfg, args.warmup, args.steps)
+            ours, theirs, source = time_shape(shape, cfg, args.warmup, args.steps, args.prepare)
             paired = statistics.median(o / t for o, t in zip(ours.ms, theirs.ms))
             row = {"shape": shape, "source": source, "ours_ms": ours.median_ms,
                    "torch_ms": theirs.median_ms, "ratio": ours.median_ms / theirs.median_ms,
