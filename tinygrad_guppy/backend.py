@@ -168,11 +168,13 @@ def cpu_threads() -> int:
     return _openblas[1]() if _openblas is not None else 1
 
 
-def run_in_parallel(tasks):
+def run_in_parallel(tasks, like=None):
     """Run the zero-argument callables `tasks` at the same time, each on one CPU thread (BLAS
-    single-threaded meanwhile); returns their results in order. One task runs directly."""
-    if len(tasks) == 1:
-        return [tasks[0]()]
+    single-threaded meanwhile); returns their results in order. They run one after the other
+    instead when there is one task, when `like` (an array of the data) is on the GPU, or when the
+    BLAS threads cannot be limited (cpu_threads() == 1)."""
+    if len(tasks) == 1 or (like is not None and xp(like) is not np) or _openblas is None:
+        return [task() for task in tasks]
     global _pool
     if _pool is None or _pool._max_workers < len(tasks):
         _pool = concurrent.futures.ThreadPoolExecutor(max_workers=len(tasks))
