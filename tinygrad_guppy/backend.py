@@ -1,4 +1,5 @@
-"""The one place that chooses NumPy (CPU) or CuPy (GPU).
+"""The one place that chooses NumPy (CPU) or CuPy (GPU), and, on the CPU, how work is spread over
+threads and how freed memory is kept (see the two sections at the end).
 
 Ops never import numpy or cupy to pick an array module themselves: they call `xp(array)`, so the
 device follows the data. The CPU path never imports CuPy; CuPy is imported only when a caller asks
@@ -14,7 +15,6 @@ Example:
 """
 
 import concurrent.futures
-import contextlib
 import ctypes
 import sys
 
@@ -108,7 +108,7 @@ def make_rng(seed, device: str = "cpu"):
 # kernel then zeroes every page again on its next first touch. A training step frees and allocates
 # the same sizes every time, so keeping freed memory for reuse is nearly free (the peak stays
 # where it was: +3% measured) and saves the kernel's work: at 32x64, 13,000 page faults and 79 ms
-# of system time per step before, none after.
+# of system time per step before, about 600 and 8 ms after.
 
 def keep_freed_memory() -> bool:
     """Ask glibc's malloc to keep freed memory for reuse (Linux only; elsewhere nothing happens).
@@ -135,7 +135,10 @@ keep_freed_memory()
 # arithmetic, and far more when other programs share the cores (2 threads, T = 128, a loaded
 # machine: 4.5 s for one q @ k^T, against 9 ms on one thread). So attention runs single-threaded
 # BLAS and splits its batch over a small pool of Python threads instead, one part per BLAS thread;
-# NumPy releases Python's GIL while it computes, so the parts run at the same time.
+# NumPy releases Python's GIL while it computes, so the parts run at the same time. The same pool
+# runs the rows of LayerNorm and cross-entropy (NumPy's elementwise work is single-threaded), the
+# Linear products (rows forward, dx beside dw backward: threads that never wait for each other
+# inside a product lose far less when other programs share the cores) and AdamW's update.
 
 def _find_openblas():
     """(set_num_threads, get_num_threads) of the OpenBLAS that NumPy loaded, or None.
@@ -159,7 +162,7 @@ def _find_openblas():
 
 
 _openblas = _find_openblas()
-_pool = None
+_pool, _pool_size = None, 0       # the thread pool, made on first use
 
 
 def cpu_threads() -> int:
@@ -175,18 +178,16 @@ def run_in_parallel(tasks, like=None):
     BLAS threads cannot be limited (cpu_threads() == 1)."""
     if len(tasks) == 1 or (like is not None and xp(like) is not np) or _openblas is None:
         return [task() for task in tasks]
-    global _pool
-    if _pool is None or _pool._max_workers < len(tasks):
-        _pool = concurrent.futures.ThreadPoolExecutor(max_workers=len(tasks))
-    set_threads, get_threads = _openblas or (None, None)
-    previous = get_threads() if get_threads else None
-    if set_threads:
-        set_threads(1)
+    global _pool, _pool_size
+    if _pool_size < len(tasks):
+        _pool, _pool_size = concurrent.futures.ThreadPoolExecutor(max_workers=len(tasks)), len(tasks)
+    set_threads, get_threads = _openblas
+    previous = get_threads()
+    set_threads(1)
     try:
         return [future.result() for future in [_pool.submit(task) for task in tasks]]
     finally:
-        if set_threads:
-            set_threads(previous)
+        set_threads(previous)
 
 
 def batch_parts(B, array):

@@ -5,7 +5,8 @@ oracle), but as one op it saves memory and passes over the data, and its backwar
 closed formula. Following llm.c, the math of each is a pair of plain functions,
 `X_forward(...) -> out, saved` and `X_backward(dout, saved...) -> grads`, written once for any
 array module (NumPy or CuPy), with shapes and formulas in the docstring; the Function below each
-pair only calls them and keeps what backward needs.
+pair only calls them and keeps what backward needs. On the CPU it calls them on parts of the batch
+(or of the rows), one part per thread, all at once (backend.batch_parts, backend.run_in_parallel).
 """
 
 import functools
