@@ -67,14 +67,14 @@ def _padded(samples, loss_on, pad_id):
     return Batch(idx, targets, pad_id=pad_id)
 
 
-def pad_batches(samples, batch_size, rng, loss_on="reply", pad_id=0):
+def pad_batches(samples, batch_size, rng, loss_on="all", pad_id=0):
     """One epoch of the original's batching: random batches, each padded to its longest sample."""
     order = rng.permutation(len(samples))
     for start in range(0, len(order), batch_size):
         yield _padded([samples[i] for i in order[start:start + batch_size]], loss_on, pad_id)
 
 
-def bucket_batches(samples, batch_size, rng, loss_on="reply", pad_id=0, window=50):
+def bucket_batches(samples, batch_size, rng, loss_on="all", pad_id=0, window=50):
     """One epoch of batches of similar-length samples (little padding, B samples per step)."""
     order = rng.permutation(len(samples))
     batches = []
@@ -86,7 +86,7 @@ def bucket_batches(samples, batch_size, rng, loss_on="reply", pad_id=0, window=5
         yield _padded([samples[i] for i in batches[b]], loss_on, pad_id)
 
 
-def pack_batches(samples, batch_size, seq_len, rng, loss_on="reply", pad_id=0):
+def pack_batches(samples, batch_size, seq_len, rng, loss_on="all", pad_id=0):
     """One epoch of packed rows: samples in random order fill rows of seq_len positions; a sample
     that does not fit starts the next row (the rest of the row is padding)."""
     rows, row = [], []
@@ -121,7 +121,7 @@ def pack_batches(samples, batch_size, seq_len, rng, loss_on="reply", pad_id=0):
         yield Batch(idx, targets, segments, positions, pad_id=pad_id)
 
 
-def make_batches(kind, samples, batch_size, rng, seq_len=128, loss_on="reply", pad_id=0):
+def make_batches(kind, samples, batch_size, rng, seq_len=128, loss_on="all", pad_id=0):
     """One epoch of batches of the given kind: "bucket", "pack" or "pad"."""
     if kind == "bucket":
         return bucket_batches(samples, batch_size, rng, loss_on, pad_id)
