@@ -5,7 +5,7 @@ where Guppy's reply starts. The model learns to predict token t+1 from tokens 0.
 n tokens gives n - 1 (input, target) positions; with `loss_on="reply"` the targets before the
 reply are set to pad_id, which the loss ignores.
 
-Samples are short (about 27 tokens, at most about 60) and uneven, so how they are put together
+Samples are short (29 tokens on average, at most 40, with the 60K Guppy samples) and uneven, so how they are put together
 decides how much compute goes to padding:
 
 - "pad":    like the original GuppyLM: B random samples, each padded to the longest of the batch.
