@@ -5,7 +5,7 @@ where Guppy's reply starts. The model learns to predict token t+1 from tokens 0.
 n tokens gives n - 1 (input, target) positions; with `loss_on="reply"` the targets before the
 reply are set to pad_id, which the loss ignores.
 
-Samples are short (about 27 tokens, at most about 60) and uneven, so how they are put together
+Samples are short (29 tokens on average, at most 40, with the 60K Guppy samples) and uneven, so how they are put together
 decides how much compute goes to padding:
 
 - "pad":    like the original GuppyLM: B random samples, each padded to the longest of the batch.
@@ -67,14 +67,14 @@ def _padded(samples, loss_on, pad_id):
     return Batch(idx, targets, pad_id=pad_id)
 
 
-def pad_batches(samples, batch_size, rng, loss_on="reply", pad_id=0):
+def pad_batches(samples, batch_size, rng, loss_on="all", pad_id=0):
     """One epoch of the original's batching: random batches, each padded to its longest sample."""
     order = rng.permutation(len(samples))
     for start in range(0, len(order), batch_size):
         yield _padded([samples[i] for i in order[start:start + batch_size]], loss_on, pad_id)
 
 
-def bucket_batches(samples, batch_size, rng, loss_on="reply", pad_id=0, window=50):
+def bucket_batches(samples, batch_size, rng, loss_on="all", pad_id=0, window=50):
     """One epoch of batches of similar-length samples (little padding, B samples per step)."""
     order = rng.permutation(len(samples))
     batches = []
@@ -86,7 +86,7 @@ def bucket_batches(samples, batch_size, rng, loss_on="reply", pad_id=0, window=5
         yield _padded([samples[i] for i in batches[b]], loss_on, pad_id)
 
 
-def pack_batches(samples, batch_size, seq_len, rng, loss_on="reply", pad_id=0):
+def pack_batches(samples, batch_size, seq_len, rng, loss_on="all", pad_id=0):
     """One epoch of packed rows: samples in random order fill rows of seq_len positions; a sample
     that does not fit starts the next row (the rest of the row is padding)."""
     rows, row = [], []
@@ -121,7 +121,7 @@ def pack_batches(samples, batch_size, seq_len, rng, loss_on="reply", pad_id=0):
         yield Batch(idx, targets, segments, positions, pad_id=pad_id)
 
 
-def make_batches(kind, samples, batch_size, rng, seq_len=128, loss_on="reply", pad_id=0):
+def make_batches(kind, samples, batch_size, rng, seq_len=128, loss_on="all", pad_id=0):
     """One epoch of batches of the given kind: "bucket", "pack" or "pad"."""
     if kind == "bucket":
         return bucket_batches(samples, batch_size, rng, loss_on, pad_id)
