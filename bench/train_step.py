@@ -14,7 +14,8 @@ report gives medians and the ratio ours / PyTorch (target: <= 1.0 at 32x64, 32x1
 
 Shapes:
 - 32x64, 32x128: B = 32 rows of T random ids (every target counts).
-- bucket, pack, pad: real batches as train.py makes them (tinygrad_guppy.batching): "bucket"
+- bucket, pack, pad: real batches as train.py makes them (tinygrad_guppy.batching, train.py's
+  batch size, row length and loss_on, see --loss-on): "bucket"
   (B = 32 samples of similar length; the planned default), "pack" (rows of 128 positions holding
   several samples, with a segment mask) and "pad" (the original's pad-to-the-longest). The samples
   are runs/data/train.jsonl tokenized with runs/data/tokenizer.json as train.py does when both
@@ -53,10 +54,12 @@ from tinygrad_guppy import batching  # noqa: E402
 from tinygrad_guppy.model import GuppyConfig, GuppyLM  # noqa: E402
 from tinygrad_guppy.optim import AdamW  # noqa: E402
 from tinygrad_guppy.training import train_step  # noqa: E402
+from train import TrainConfig  # noqa: E402  (train.py's defaults: the batches it makes)
 
 THREADS = 2
 LR, BETAS, WEIGHT_DECAY, GRAD_CLIP = 3e-4, (0.9, 0.95), 0.1, 1.0
-BATCH_SIZE, PACK_LEN = 32, 128
+TRAIN_DEFAULTS = TrainConfig()
+BATCH_SIZE, PACK_LEN = TRAIN_DEFAULTS.batch_size, TRAIN_DEFAULTS.max_seq_len    # 32, 128
 SHAPES = ["32x64", "32x128", "bucket", "pack", "pad"]
 TARGET_SHAPES = ["32x64", "32x128", "bucket"]   # issue 7: ratio <= 1.0 at each of these
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -108,7 +111,7 @@ def real_samples(prepare=False):
     return splits["train"]
 
 
-def make_batches(shape, n, cfg, prepare=False):
+def make_batches(shape, n, cfg, prepare=False, loss_on=TRAIN_DEFAULTS.loss_on):
     """(n batches for `shape`, a description of where they come from)."""
     if "x" in shape:
         B, T = map(int, shape.split("x"))
@@ -117,7 +120,8 @@ def make_batches(shape, n, cfg, prepare=False):
     if samples is None:
         samples, source = standin_samples(cfg), "STAND-IN (random ids, real length distribution)"
     epoch = batching.make_batches(shape, samples, BATCH_SIZE, np.random.default_rng(0),
-                                  seq_len=PACK_LEN, pad_id=cfg.pad_id)
+                                  seq_len=PACK_LEN, loss_on=loss_on, pad_id=cfg.pad_id)
+    source += f", loss on {loss_on}"
     batches = []
     for batch in epoch:
         if len(batch.idx) == BATCH_SIZE:        # the last, short batch of an epoch is skipped
@@ -177,9 +181,9 @@ class Side:
         return 1000.0 * sum(self.targets) / sum(self.ms)
 
 
-def time_shape(shape, cfg, warmup, steps, prepare):
+def time_shape(shape, cfg, warmup, steps, prepare, loss_on):
     """Alternate ours and torch step by step on the same batches; returns (ours, theirs, source)."""
-    batches, source = make_batches(shape, warmup + steps, cfg, prepare)
+    batches, source = make_batches(shape, warmup + steps, cfg, prepare, loss_on)
     if len(batches) < warmup + steps:
         raise SystemExit(f"{shape}: only {len(batches)} full batches, need {warmup + steps}")
     state = GuppyLM(cfg, seed=0).state_dict()
@@ -210,11 +214,11 @@ def peak_rss_mib():
     raise RuntimeError("no VmHWM line in /proc/self/status (this benchmark needs Linux)")
 
 
-def memory_child(side, shape, memory_steps, state_file):
+def memory_child(side, shape, memory_steps, state_file, loss_on):
     """In a fresh process: build one side, run the largest batch of the shape memory_steps times,
     print the peak RSS (MiB) before the first step and after the last as JSON."""
     cfg = GuppyConfig()
-    batches, _ = make_batches(shape, 16, cfg)
+    batches, _ = make_batches(shape, 16, cfg, loss_on=loss_on)
     batch = max(batches, key=lambda b: b.idx.size)
     state = dict(np.load(state_file))
     step = build_ours(cfg, state) if side == "ours" else build_torch(cfg, state)
@@ -227,9 +231,9 @@ def memory_child(side, shape, memory_steps, state_file):
                       "T": batch.idx.shape[1]}))
 
 
-def measure_memory(side, shape, memory_steps, state_file):
+def measure_memory(side, shape, memory_steps, state_file, loss_on):
     cmd = [sys.executable, os.path.abspath(__file__), "--child", side, "--shapes", shape,
-           "--memory-steps", str(memory_steps), "--state-file", state_file]
+           "--memory-steps", str(memory_steps), "--state-file", state_file, "--loss-on", loss_on]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"memory subprocess for {side} {shape} failed:\n{done.stderr}")
@@ -285,6 +289,9 @@ def main():
     parser.add_argument("--memory-steps", type=int, default=3,
                         help="steps each peak-RSS subprocess runs")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-RSS subprocesses")
+    parser.add_argument("--loss-on", default=TRAIN_DEFAULTS.loss_on, choices=["all", "reply"],
+                        help="targets of the real batches: the whole turn or the reply only "
+                             f"(default: train.py's, {TRAIN_DEFAULTS.loss_on})")
     parser.add_argument("--prepare", action="store_true",
                         help="make runs/data (dataset, tokenizer, tokens) first if missing, as "
                              "train.py does, so that bucket/pack/pad use the real data")
@@ -296,7 +303,8 @@ def main():
     if args.steps < 1 or args.warmup < 0:
         parser.error("--steps must be >= 1 and --warmup >= 0")
     if args.child:
-        return memory_child(args.child, args.shapes[0], args.memory_steps, args.state_file)
+        return memory_child(args.child, args.shapes[0], args.memory_steps, args.state_file,
+                            args.loss_on)
 
     import torch
     cfg = GuppyConfig()
@@ -311,7 +319,8 @@ def main():
         state_file = os.path.join(tmp, "state.npz")
         np.savez(state_file, **GuppyLM(cfg, seed=0).state_dict())
         for shape in args.shapes:
-            ours, theirs, source = time_shape(shape, cfg, args.warmup, args.steps, args.prepare)
+            ours, theirs, source = time_shape(shape, cfg, args.warmup, args.steps, args.prepare,
+                                              args.loss_on)
             paired = statistics.median(o / t for o, t in zip(ours.ms, theirs.ms))
             row = {"shape": shape, "source": source, "ours_ms": ours.median_ms,
                    "torch_ms": theirs.median_ms, "ratio": ours.median_ms / theirs.median_ms,
@@ -323,7 +332,7 @@ def main():
                    "torch_all_ms": [round(x, 1) for x in theirs.ms]}
             if not args.no_memory:
                 for side in ("ours", "torch"):
-                    mem = measure_memory(side, shape, args.memory_steps, state_file)
+                    mem = measure_memory(side, shape, args.memory_steps, state_file, args.loss_on)
                     row[f"{side}_peak_mib"] = mem["peak_mib"]
                     row[f"{side}_setup_mib"] = mem["setup_mib"]
             print(f"{shape:>7}: ours {row['ours_ms']:7.1f} ms  torch {row['torch_ms']:7.1f} ms  "
