@@ -252,6 +252,8 @@ def final_report(model, tok, path):
 def main(argv=None):
     cfg = parse_args(argv)
     device = _pick_device(cfg.device)
+    from tinygrad_guppy import backend
+    backend.keep_freed_memory()             # a training step reuses the same big blocks (backend.py)
     from tqdm import tqdm
 
     from tinygrad_guppy import checkpoint, prepare

@@ -50,11 +50,14 @@ import time  # noqa: E402
 import numpy as np  # noqa: E402
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from tinygrad_guppy import batching  # noqa: E402
+from tinygrad_guppy import backend, batching  # noqa: E402
 from tinygrad_guppy.model import GuppyConfig, GuppyLM  # noqa: E402
 from tinygrad_guppy.optim import AdamW  # noqa: E402
 from tinygrad_guppy.training import train_step  # noqa: E402
 from train import TrainConfig  # noqa: E402  (train.py's defaults: the batches it makes)
+
+backend.keep_freed_memory()   # as train.py does (see backend.py); it is process-wide, so PyTorch's
+                              # side of the bench runs with it too
 
 THREADS = 2
 LR, BETAS, WEIGHT_DECAY, GRAD_CLIP = 3e-4, (0.9, 0.95), 0.1, 1.0

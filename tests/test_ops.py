@@ -234,6 +234,7 @@ def test_softmax_and_log_softmax(shape, seed):
 
 @FAST
 @given(st.integers(1, 4), st.integers(1, 6), st.sampled_from([2, 3, 8, 33]), seeds)
+@example(2, 4, 2, 17952)   # C = 2: the x-gradient is tiny, the sum f = sum(out * dout) cancels
 def test_layernorm(B, T, C, seed):
     # rows with spread (uniform in [-2, 2)): a near-constant row makes rstd huge (ill-conditioned)
     x, w, b = values((B, T, C), seed), values((C,), seed + 1), values((C,), seed + 2)

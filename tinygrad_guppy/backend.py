@@ -108,7 +108,8 @@ def make_rng(seed, device: str = "cpu"):
 # kernel then zeroes every page again on its next first touch. A training step frees and allocates
 # the same sizes every time, so keeping freed memory for reuse is nearly free (the peak stays
 # where it was: +3% measured) and saves the kernel's work: at 32x64, 13,000 page faults and 79 ms
-# of system time per step before, about 600 and 8 ms after.
+# of system time per step before, about 600 and 8 ms after. It changes the whole process, so it is
+# not done on import: train.py (and the benchmarks that time its step) call it.
 
 def keep_freed_memory() -> bool:
     """Ask glibc's malloc to keep freed memory for reuse (Linux only; elsewhere nothing happens).
@@ -123,8 +124,6 @@ def keep_freed_memory() -> bool:
     one_gib = 1 << 30
     return bool(libc.mallopt(M_MMAP_THRESHOLD, one_gib) and libc.mallopt(M_TRIM_THRESHOLD, one_gib))
 
-
-keep_freed_memory()
 
 
 # ---- CPU threads ---------------------------------------------------------------------------------

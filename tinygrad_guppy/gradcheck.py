@@ -40,15 +40,18 @@ H_DIRECTIONAL = 1e-7
 # a wrong gradient gives 1e-3 or more.
 DIRECTIONAL_TOL = 1e-6
 ENTRY_TOL = 1e-5
-# A central difference of f carries rounding noise of about eps * |f| / h (eps = 2.2e-16): measured
-# at 0.1 .. 0.6 times that on the tiny and full models. Derivatives near that size cannot be
-# checked relatively, so differences up to NOISE_FACTOR times it count as agreement.
+# A central difference of f carries rounding noise of about eps * scale / h (eps = 2.2e-16), where
+# scale is the size of the terms f adds up: |f| for a loss (a mean of positive terms), and
+# sum(|out * dout|) for an op reduced with a random upstream gradient, whose terms can cancel.
+# Measured at 0.1 .. 0.6 times that on the tiny and full models. Derivatives near that size cannot
+# be checked relatively, so differences up to NOISE_FACTOR times it count as agreement.
 NOISE_FACTOR = 8.0
 
 
-def rounding_noise(f_value, h=H):
-    """The size of the rounding error in a central difference of f at step h."""
-    return NOISE_FACTOR * np.finfo(np.float64).eps * max(abs(f_value), 1.0) / h
+def rounding_noise(scale, h=H):
+    """The size of the rounding error in a central difference, at step h, of a function whose
+    terms have total size `scale`."""
+    return NOISE_FACTOR * np.finfo(np.float64).eps * max(abs(scale), 1.0) / h
 
 
 def relative_error(analytic, numeric, noise=0.0, tol=1.0):
@@ -116,12 +119,14 @@ class Row:
 MAX_KINKS = 20  # redraws allowed per tensor before the check gives up (and fails)
 
 
-def check_tensor(f, name, x, grad, rng, n_entries=3, h=H, h_directional=H_DIRECTIONAL):
+def check_tensor(f, name, x, grad, rng, n_entries=3, h=H, h_directional=H_DIRECTIONAL, scale=None):
     """Check `grad` (the analytic gradient with respect to the array x) against f itself: one
     random direction v with N(0, 1) entries, plus every entry of a small x or n_entries single
     entries of a large one (the largest-gradient entry first, then random ones). A direction or
-    entry whose difference crosses a ReLU kink is redrawn (counted in Row.kinks)."""
+    entry whose difference crosses a ReLU kink is redrawn (counted in Row.kinks). `scale` is the
+    size of the terms f adds up, for its rounding noise (default: |f|)."""
     f_value, pattern = evaluate(f)
+    scale = abs(f_value) if scale is None else scale
     kinks, analytic, numeric = 0, float("nan"), float("nan")
     while kinks <= MAX_KINKS:
         v = rng.standard_normal(x.shape)
@@ -131,9 +136,9 @@ def check_tensor(f, name, x, grad, rng, n_entries=3, h=H, h_directional=H_DIRECT
             break
         except KinkCrossed:
             kinks += 1
-    error = relative_error(analytic, numeric, rounding_noise(f_value, h_directional), DIRECTIONAL_TOL)
+    error = relative_error(analytic, numeric, rounding_noise(scale, h_directional), DIRECTIONAL_TOL)
 
-    noise = rounding_noise(f_value, h)
+    noise = rounding_noise(scale, h)
     if x.size <= 16:
         candidates, wanted = list(range(x.size)), x.size
     else:
@@ -170,6 +175,7 @@ def check_function(fn, inputs, seed=0, n_entries=3, **settings):
     tensors = [Tensor(a, requires_grad=c) for a, c in zip(arrays, checked)]
     out = fn(*tensors, **settings)
     dout = rng.standard_normal(out.shape)
+    scale = float(np.abs(out.data * dout).sum())     # the terms f = sum(out * dout) adds up
     out.backward(dout)
 
     def f():
@@ -179,7 +185,7 @@ def check_function(fn, inputs, seed=0, n_entries=3, **settings):
     for i, (a, t) in enumerate(zip(arrays, tensors)):
         if checked[i]:
             grad = t.grad if t.grad is not None else np.zeros_like(a)
-            rows.append(check_tensor(f, f"input {i}", a, grad, rng, n_entries))
+            rows.append(check_tensor(f, f"input {i}", a, grad, rng, n_entries, scale=scale))
     return rows
 
 
