@@ -72,7 +72,7 @@ PRESETS = {
     # the original GuppyLM recipe (the defaults above)
     "guppy": {},
     # no GPU: from nothing to a fish that answers in character in at most 15 minutes on 2 cores
-    "cpu": dict(steps=1500, lr=1e-3, min_lr=1e-4, warmup=100, eval_every=250, eval_samples=400),
+    "cpu": dict(steps=2000, lr=1e-3, min_lr=1e-4, warmup=100, eval_every=250, eval_samples=400),
     # the whole pipeline in seconds, for tests
     "tiny": dict(out="runs/tiny", data_dir="runs/tiny/data", n_samples=3000, vocab_size=512,
                  d_model=32, n_layers=2, n_heads=2, ffn_hidden=64, dropout=0.0, batch_size=16,

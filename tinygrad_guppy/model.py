@@ -184,7 +184,9 @@ class GuppyLM(nn.Module):
         B, T, C = x.shape
         targets = self._check_targets(targets, (B, T)).reshape(B * T)
         counts = targets != self.cfg.pad_id                 # (B * T,) bool
-        if not counts.any():   # nothing to learn from: the full forward's loss (0, zero gradients)
+        # On the GPU, picking rows by a mask waits for the GPU (the result's size depends on the
+        # data), so there the full forward's loss is used; the same when no target counts.
+        if backend.xp(targets) is not np or not counts.any():
             return self.from_embeddings(x, targets.reshape(B, T), segments)[1]
         x = self.trunk(x, segments).reshape(B * T, C)[counts]     # (n, C), n = counts.sum()
         logits = self.lm_head(self.norm(x))                 # (n, V)
