@@ -229,21 +229,30 @@ SAMPLE_PROMPTS = ["hi guppy", "are you hungry?", "what is the meaning of life?",
                   "do you like your tank?", "what do you think about my phone?"]
 
 
-def final_report(model, tok, path):
-    """Replies to fixed prompts and the held-out eval cases' pass rate, printed and written to
-    samples.txt. Greedy decoding, so the numbers are reproducible."""
-    from data.eval_cases import evaluate, results_table
+def final_report(model, tok, eval_rows, path):
+    """Replies to fixed prompts, the pass rate of the hand-written eval cases (new wording), and
+    the pass rate on 200 held-out samples scored by the same rules (training-style wording);
+    printed and written to samples.txt. Greedy decoding, so the numbers are reproducible.
+    Returns the two pass rates."""
+    from data.eval_cases import cases_from_split, evaluate, results_table
     from tinygrad_guppy.conversation import Conversation
     conv = Conversation(model.eval(), tok)
+    reply = lambda prompt: conv.reply_text(prompt, greedy=True)
     lines = ["sample replies (greedy):"]
-    lines += [f"  you:   {p}\n  guppy: {conv.reply_text(p, greedy=True)}" for p in SAMPLE_PROMPTS]
-    results = evaluate(lambda prompt: conv.reply_text(prompt, greedy=True))
-    lines += ["", "held-out eval cases (greedy):", results_table(results)]
+    lines += [f"  you:   {p}\n  guppy: {reply(p)}" for p in SAMPLE_PROMPTS]
+    results = evaluate(reply)
+    lines += ["", "hand-written eval cases, worded unlike any training input (greedy):",
+              results_table(results)]
+    held_out = evaluate(reply, cases_from_split(eval_rows))
+    rate = sum(r.passed for r in results) / len(results)
+    held_out_rate = sum(r.passed for r in held_out) / max(len(held_out), 1)
+    lines += [f"held-out samples (eval.jsonl prompts, training-style wording) scored by the same "
+              f"rules: {sum(r.passed for r in held_out)}/{len(held_out)} = {held_out_rate:.0%}"]
     text = "\n".join(lines)
     print(text)
     with open(path, "w") as f:
         f.write(text + "\n")
-    return sum(r.passed for r in results) / len(results)
+    return rate, held_out_rate
 
 
 # ---------------------------------------------------------------------------------------------
@@ -401,8 +410,9 @@ def main(argv=None):
     if plot_losses(os.path.join(cfg.out, "log.jsonl"), os.path.join(cfg.out, "loss.png")):
         print(f"loss curve: {os.path.join(cfg.out, 'loss.png')}")
     best_model = checkpoint.load(os.path.join(cfg.out, "best"), device=device)
-    pass_rate = final_report(best_model, tok, os.path.join(cfg.out, "samples.txt"))
-    log.write(step=step, eval_pass_rate=pass_rate)
+    pass_rate, held_out_rate = final_report(best_model, tok, prepare.read_samples(eval_path),
+                                            os.path.join(cfg.out, "samples.txt"))
+    log.write(step=step, eval_pass_rate=pass_rate, held_out_pass_rate=held_out_rate)
     print(f"chat with it: python chat.py --run {cfg.out}")
     return 0
 

@@ -30,6 +30,7 @@ over-long and out-of-character replies fail it.
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -293,6 +294,20 @@ def evaluate(reply_for: Callable[[str], str], cases: list[EvalCase] = EVAL_CASES
         passed, reasons = score(reply, case)
         results.append(EvalResult(case, reply, passed, reasons))
     return results
+
+
+def cases_from_split(rows: list[dict], n: int = 200, seed: int = 0) -> list[EvalCase]:
+    """Eval cases from held-out samples (eval.jsonl rows): each row's input as the prompt, scored
+    by the rules of the hand-written case of its topic. These prompts are worded like training
+    inputs (new slot fillings of the same phrasings), so they measure what the model learned in
+    distribution, beside EVAL_CASES, which measure how it copes with new wording. Rows whose topic
+    has no hand-written case are left out; n of the rest are drawn with `seed`."""
+    by_topic = {case.topic: case for case in EVAL_CASES}
+    rows = [r for r in rows if r["category"] in by_topic]
+    rows = random.Random(seed).sample(rows, min(n, len(rows)))
+    return [EvalCase(r["input"], r["category"], by_topic[r["category"]].keywords, r["output"],
+                     by_topic[r["category"]].max_words, by_topic[r["category"]].max_sentences)
+            for r in rows]
 
 
 def results_table(results: list[EvalResult], width: int = 60) -> str:

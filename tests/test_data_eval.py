@@ -6,8 +6,8 @@ well-trained model says, so they must pass; replies of the other topics must mos
 
 import pytest
 
-from data.eval_cases import (EVAL_CASES, OUT_OF_CHARACTER_RE, EvalCase, evaluate,
-                             near_duplicates, results_table, score)
+from data.eval_cases import (EVAL_CASES, OUT_OF_CHARACTER_RE, EvalCase, cases_from_split,
+                             evaluate, near_duplicates, results_table, score)
 from data.generate import generate
 from data.persona import load_persona
 
@@ -129,3 +129,15 @@ def test_evaluate_and_table():
     table = results_table(results)
     assert table.splitlines()[0].startswith("pass  greeting")
     assert table.endswith(f"eval pass rate: 1/{len(EVAL_CASES)} = 2%")
+
+
+def test_cases_from_split_use_the_topic_rules_and_pass_their_own_replies():
+    persona = load_persona(None)
+    _, held_out = generate(persona, 6000, seed=3)
+    cases = cases_from_split(held_out, n=150, seed=0)
+    topics = {c.topic: c for c in EVAL_CASES}
+    assert len(cases) == 150 and all(c.topic in topics for c in cases)
+    assert all(c.keywords == topics[c.topic].keywords for c in cases)
+    assert cases == cases_from_split(held_out, n=150, seed=0)          # the same draw every time
+    results = evaluate(lambda prompt: {c.prompt: c.example for c in cases}[prompt], cases)
+    assert sum(r.passed for r in results) >= 0.95 * len(results)      # the data's own replies pass

@@ -48,7 +48,9 @@ def test_tiny_preset_writes_every_stage(tiny_run):
     assert [r["step"] for r in evals] == [10, 20, 30]
     assert len(evals[0]["grad_norms"]) == 28                       # every parameter tensor
     assert any("eval_pass_rate" in r for r in records)
-    assert "held-out eval cases" in (run / "samples.txt").read_text()
+    report = (run / "samples.txt").read_text()
+    assert "hand-written eval cases" in report and "held-out samples" in report
+    assert any("held_out_pass_rate" in r for r in records)
 
 
 def test_second_run_skips_what_exists(tiny_run, capsys):
