@@ -35,15 +35,15 @@ def load(run, device):
     """(model, tokenizer) from the run's best (or last) checkpoint, or exit with one clear line."""
     from bpe import Tokenizer
     from tinygrad_guppy import checkpoint
-    folder = next((os.path.join(run, name) for name in ("best", "last")
-                   if os.path.exists(os.path.join(run, name))), None)
+    folder = checkpoint.find(run)
     if folder is None:
-        if os.path.isfile(os.path.join(run, checkpoint.WEIGHTS_FILE)):
-            folder = run                      # a plain checkpoint folder (weights, config, tokenizer)
-        else:
+        broken = next((os.path.join(run, name) for name in ("best", "last", ".")
+                       if os.path.isfile(os.path.join(run, name, checkpoint.CONFIG_FILE))), None)
+        if broken is None:
             sys.exit(f"no trained model in {run}: {os.path.join(run, 'best', checkpoint.WEIGHTS_FILE)} "
                      f"is missing. Train one with: python train.py" +
                      (f" --out {run}" if run != "runs/guppy" else ""))
+        folder = broken        # it has a config but no weights: loading says which file is missing
     tok_path = os.path.join(folder, checkpoint.TOKENIZER_FILE)
     if not os.path.exists(tok_path):
         sys.exit(f"{tok_path} is missing: the checkpoint has no tokenizer. Train with: python train.py")

@@ -18,7 +18,8 @@ import time
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--run", default=None, help="a checkpoint folder (default: random weights)")
+    parser.add_argument("--run", default=None, help="a run folder (its best checkpoint) or a checkpoint "
+                                                     "folder (default: random weights)")
     parser.add_argument("--tokens", type=int, default=100, help="new tokens per generation (default: 100)")
     parser.add_argument("--prompt-len", type=int, default=20, help="prompt tokens (default: 20)")
     parser.add_argument("--repeats", type=int, default=5, help="timed repeats, median reported (default: 5)")
@@ -36,7 +37,10 @@ def main():
     from tinygrad_guppy.generate import Generator
     from tinygrad_guppy.model import GuppyConfig, GuppyLM
 
-    model = checkpoint.load(args.run) if args.run else GuppyLM(GuppyConfig(), seed=0)
+    folder = checkpoint.find(args.run) if args.run else None
+    if args.run and folder is None:
+        sys.exit(f"no checkpoint in {args.run}")
+    model = checkpoint.load(folder) if folder else GuppyLM(GuppyConfig(), seed=0)
     model.eval()
     if args.prompt_len + args.tokens > model.cfg.max_seq_len:
         sys.exit(f"--prompt-len + --tokens must be at most max_seq_len={model.cfg.max_seq_len}")
@@ -44,7 +48,7 @@ def main():
     limit = args.vocab_limit
     if limit is None and args.run:
         from bpe import Tokenizer
-        limit = len(Tokenizer.load(os.path.join(args.run, "best", "tokenizer.json")))
+        limit = len(Tokenizer.load(os.path.join(folder, "tokenizer.json")))
     gen = Generator(model, vocab_limit=limit)
 
     def timed(use_cache):

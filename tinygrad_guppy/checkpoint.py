@@ -88,6 +88,15 @@ def load_weights(folder):
         raise ValueError(f"{path} is unreadable: not a valid safetensors file ({e})") from None
 
 
+def find(run):
+    """The checkpoint folder of a run: run/best, else run/last (train.py's links), else run itself
+    if it holds model.safetensors; None when there is none."""
+    for folder in (os.path.join(run, "best"), os.path.join(run, "last"), run):
+        if os.path.isfile(os.path.join(folder, WEIGHTS_FILE)):
+            return folder
+    return None
+
+
 def load(folder, device="cpu", dtype="float32"):
     """A GuppyLM built from folder/config.json with the weights of folder/model.safetensors."""
     model = GuppyLM(load_config(folder), seed=0, dtype=dtype, device=device)
