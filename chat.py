@@ -28,7 +28,10 @@ def parse_args(argv=None):
     p.add_argument("--seed", type=int, default=None, help="seed for sampling, for repeatable replies (default: random)")
     p.add_argument("--max-tokens", type=int, default=64, help="longest reply in tokens (default: 64)")
     p.add_argument("--device", default="cpu", help="cpu or cuda (default: cpu)")
-    return p.parse_args(argv)
+    args = p.parse_args(argv)
+    if args.temperature < 0 or not 0 < args.top_p <= 1 or args.top_k < 0 or args.max_tokens < 1:
+        p.error("need --temperature >= 0, 0 < --top-p <= 1, --top-k >= 0 and --max-tokens >= 1")
+    return args
 
 
 def load(run, device):

@@ -68,6 +68,9 @@ class TrainConfig:
     fresh: bool = False           # delete the run in --out and start over
 
 
+CHOICES = {"batching": ("bucket", "pack", "pad"), "loss_on": ("all", "reply"),
+           "device": ("auto", "cpu", "cuda")}
+
 PRESETS = {
     # the original GuppyLM recipe (the defaults above)
     "guppy": {},
@@ -97,7 +100,7 @@ def parse_args(argv=None):
                                 help=f"{comments[f.name]} (default: {'on' if f.default else 'off'})")
         else:
             kind = {"int": int, "float": float, "str": str}[f.type if isinstance(f.type, str) else f.type.__name__]
-            parser.add_argument(flag, type=kind, default=None,
+            parser.add_argument(flag, type=kind, default=None, choices=CHOICES.get(f.name),
                                 help=f"{comments[f.name]} (default: {f.default})")
     args = parser.parse_args(argv)
     given = {k: v for k, v in vars(args).items() if v is not None}
@@ -417,5 +420,17 @@ def main(argv=None):
     return 0
 
 
+def cli():
+    """main() with the errors a user can meet as one line each: a bad or unreadable input file
+    names itself (its stage's message), and Ctrl-C outside the training loop just stops (every
+    file is written atomically, so nothing half-written is left)."""
+    try:
+        return main()
+    except (ValueError, OSError) as e:
+        sys.exit(f"train.py: {e}")
+    except KeyboardInterrupt:
+        sys.exit("train.py: interrupted")
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli())

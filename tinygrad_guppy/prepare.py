@@ -13,6 +13,7 @@ import hashlib
 import io
 import os
 import time
+import zipfile
 
 import numpy as np
 
@@ -84,12 +85,15 @@ def ensure_tokens(data_dir, split_paths, tokenizer_path, tok, log=print):
                          .encode()).hexdigest()[:16]
     cache = os.path.join(data_dir, f"tokens-{key}.npz")
     if os.path.exists(cache):
-        with np.load(cache) as f:
-            out = {name: [Sample(ids, int(r)) for ids, r in
-                          zip(np.split(f[f"{name}_ids"], f[f"{name}_ends"][:-1]), f[f"{name}_reply"])]
-                   for name in split_paths}
-        log(f"tokens: using {cache}")
-        return out
+        try:
+            with np.load(cache) as f:
+                out = {name: [Sample(ids, int(r)) for ids, r in
+                              zip(np.split(f[f"{name}_ids"], f[f"{name}_ends"][:-1]), f[f"{name}_reply"])]
+                       for name in split_paths}
+            log(f"tokens: using {cache}")
+            return out
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+            log(f"tokens: {cache} is unreadable; encoding again")
     start = time.perf_counter()
     out = {name: encode_samples(read_samples(path), tok) for name, path in split_paths.items()}
     arrays = {}
