@@ -46,7 +46,10 @@ def ensure_tokenizer(path, train_path, vocab_size=4096, min_frequency=2, log=pri
     from data.chat_format import SPECIAL_TOKENS, format_sample
     if os.path.exists(path):
         log(f"tokenizer: using {path}")
-        return Tokenizer.load(path)
+        try:
+            return Tokenizer.load(path)
+        except ValueError as e:
+            raise ValueError(f"{e}. Delete it and run again to train a new one.") from None
     texts = [format_sample(s["input"], s["output"]) for s in read_samples(train_path)]
     start = time.perf_counter()
     tok = Tokenizer.train(texts, vocab_size=vocab_size, special_tokens=SPECIAL_TOKENS,
