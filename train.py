@@ -186,10 +186,19 @@ def rng_state(rng):
 
 
 class Log:
-    """log.jsonl: one JSON object a line, flushed as it is written (a kill loses nothing)."""
+    """log.jsonl: one JSON object a line, flushed as it is written (a kill loses nothing).
+    Resuming from step N keeps the records up to step N: a run killed after its last checkpoint
+    logged steps that the resumed run does again."""
 
-    def __init__(self, path, append):
-        self.f = open(path, "a" if append else "w")
+    def __init__(self, path, resume_step=None):
+        if resume_step is not None and os.path.exists(path):
+            with open(path) as f:
+                kept = [line for line in f if line.endswith("\n")   # a kill can cut the last line
+                        and json.loads(line)["step"] <= resume_step]
+            with open(path + ".tmp", "w") as f:
+                f.writelines(kept)
+            os.replace(path + ".tmp", path)
+        self.f = open(path, "a" if resume_step is not None else "w")
 
     def write(self, **record):
         self.f.write(json.dumps(record) + "\n")
@@ -349,7 +358,7 @@ def main(argv=None):
         signal.signal(signal.SIGINT, signal.default_int_handler)   # a second Ctrl-C stops at once
     previous_handler = signal.signal(signal.SIGINT, on_sigint)
 
-    log = Log(os.path.join(cfg.out, "log.jsonl"), append=cfg.resume)
+    log = Log(os.path.join(cfg.out, "log.jsonl"), resume_step=step if cfg.resume else None)
     held_out = eval_batches(splits["eval"], cfg, cfg.eval_samples)
     batches = batch_stream(splits["train"], cfg, step)
     bar = tqdm(total=cfg.steps, initial=step, unit="step", dynamic_ncols=True)

@@ -79,27 +79,36 @@ def test_chat_errors_name_the_missing_or_bad_file(tmp_path, tiny_run):
         chat.main(["--run", str(broken)])
 
 
-def test_ctrl_c_then_resume_gives_the_same_losses(tmp_path, tiny_run):
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill-9"])
+def test_stop_then_resume_gives_the_same_losses(tmp_path, tiny_run, sig):
+    # Ctrl-C: the step in flight finishes and a checkpoint is saved. kill -9: nothing is saved,
+    # --resume starts from the last checkpoint and does the steps after it again.
     steps = ["--steps", "60", "--eval-every", "20"]
     assert train.main(tiny_args(tmp_path, *steps, out="straight")) == 0
     want = step_losses(tmp_path / "straight")
 
-    # the same run, interrupted by a real SIGINT part way, then resumed
     cmd = [sys.executable, os.path.join(ROOT, "train.py"), *tiny_args(tmp_path, *steps, out="cut")]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    log = tmp_path / "cut" / "log.jsonl"
+    log, last = tmp_path / "cut" / "log.jsonl", tmp_path / "cut" / "last"
+    ready = (lambda: log.exists() and len(log.read_text().splitlines()) >= 5) if sig == signal.SIGINT \
+        else (lambda: last.exists() and max(step_losses(tmp_path / "cut"), default=0) > 22)
     deadline = time.time() + 60
-    while time.time() < deadline and (not log.exists() or len(log.read_text().splitlines()) < 5):
+    while time.time() < deadline and not ready():
         time.sleep(0.02)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(sig)
     output, _ = proc.communicate(timeout=60)
-    assert proc.returncode == 0, output
-    assert "stopped at step" in output and "--resume" in output
+    if sig == signal.SIGINT:
+        assert proc.returncode == 0, output
+        assert "stopped at step" in output and "--resume" in output
+    else:
+        assert proc.returncode == -signal.SIGKILL
     stopped = max(step_losses(tmp_path / "cut"))
     assert 5 <= stopped < 60, output
 
     assert train.main(tiny_args(tmp_path, *steps, "--resume", out="cut")) == 0
     assert step_losses(tmp_path / "cut") == want                 # exactly, step for step
+    records = [json.loads(line) for line in open(tmp_path / "cut" / "log.jsonl")]
+    assert [r["step"] for r in records if "loss" in r] == list(range(1, 61))   # no step twice
 
 
 def test_unfinished_run_needs_resume_or_fresh(tmp_path, tiny_run, monkeypatch):
