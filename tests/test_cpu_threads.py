@@ -40,3 +40,37 @@ def test_same_step_with_one_or_several_parts(monkeypatch):
 def test_run_in_parallel_returns_results_in_order():
     assert backend.run_in_parallel([lambda i=i: i * i for i in range(4)]) == [0, 1, 4, 9]
     assert backend.run_in_parallel([lambda: "alone"]) == ["alone"]
+
+
+def test_run_in_parallel_keeps_each_part_on_its_thread():
+    import threading
+    calls = [backend.run_in_parallel([lambda i=i: (i, threading.get_ident()) for i in range(3)])
+             for _ in range(5)]
+    if backend._openblas is None:
+        pytest.skip("NumPy's BLAS threads cannot be limited here: the parts run one after the other")
+    assert all(call[0][1] == threading.get_ident() for call in calls)    # part 0: the caller
+    for part in (1, 2):
+        threads = {call[part][1] for call in calls}
+        assert len(threads) == 1 and threads != {threading.get_ident()}    # always the same one
+
+
+def test_run_in_parallel_raises_a_part_error_after_every_part_is_done():
+    import time
+    finished = []
+
+    def slow():
+        time.sleep(0.05)
+        finished.append("slow")
+
+    def bad():
+        raise ValueError("part 2 failed")
+
+    with pytest.raises(ValueError, match="part 2 failed"):
+        backend.run_in_parallel([lambda: None, slow, bad])
+    assert finished == ["slow"]       # the call did not return while a part was still running
+    assert backend.run_in_parallel([lambda: 1, lambda: 2]) == [1, 2]   # and the threads still work
+
+
+def test_run_in_parallel_inside_a_part_runs_in_order():
+    inner = lambda: backend.run_in_parallel([lambda: "a", lambda: "b"])   # noqa: E731
+    assert backend.run_in_parallel([inner, inner]) == [["a", "b"], ["a", "b"]]

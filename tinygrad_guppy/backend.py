@@ -14,9 +14,10 @@ Example:
     'cpu'
 """
 
-import concurrent.futures
 import ctypes
+import queue
 import sys
+import threading
 
 import numpy as np
 
@@ -161,7 +162,57 @@ def _find_openblas():
 
 
 _openblas = _find_openblas()
-_pool, _pool_size = None, 0       # the thread pool, made on first use
+
+
+class _Workers:
+    """Threads that each run the parts handed to them, one at a time, for as long as the program
+    runs. Part i + 1 of every call goes to thread i and the calling thread computes part 0 itself:
+    the rows a thread computed in one op are the rows it gets in the next, still in its core's
+    cache, and a call wakes one thread fewer. Measured against a shared thread pool (any idle
+    thread takes the next part), alternating training steps on the same real batches: 0.97x the
+    step time (paired medians of four runs: 0.979, 0.967, 0.967, 1.001; 32x64: 0.966)."""
+
+    def __init__(self):
+        self.inboxes = []
+        self.local = threading.local()      # .inside: this thread is running a part already
+
+    def run(self, tasks):
+        while len(self.inboxes) < len(tasks) - 1:
+            inbox = queue.SimpleQueue()
+            threading.Thread(target=self._serve, args=(inbox,), daemon=True,
+                             name=f"tinygrad_guppy-cpu-{len(self.inboxes) + 1}").start()
+            self.inboxes.append(inbox)
+        done, results = threading.Semaphore(0), [None] * len(tasks)
+        for i, task in enumerate(tasks[1:], start=1):
+            self.inboxes[i - 1].put((task, results, i, done))
+        try:
+            results[0] = (True, self._call(tasks[0]))
+        finally:
+            for _ in tasks[1:]:     # even when part 0 failed: no part may outlive its call
+                done.acquire()
+        for ok, value in results:
+            if not ok:
+                raise value
+        return [value for _, value in results]
+
+    def _serve(self, inbox):
+        while True:
+            task, results, i, done = inbox.get()
+            try:
+                results[i] = (True, self._call(task))
+            except BaseException as error:      # handed to the caller, raised there
+                results[i] = (False, error)
+            done.release()
+
+    def _call(self, task):
+        self.local.inside = True
+        try:
+            return task()
+        finally:
+            self.local.inside = False
+
+
+_workers = _Workers()
 
 
 def cpu_threads() -> int:
@@ -172,19 +223,19 @@ def cpu_threads() -> int:
 
 def run_in_parallel(tasks, like=None):
     """Run the zero-argument callables `tasks` at the same time, each on one CPU thread (BLAS
-    single-threaded meanwhile); returns their results in order. They run one after the other
-    instead when there is one task, when `like` (an array of the data) is on the GPU, or when the
-    BLAS threads cannot be limited (cpu_threads() == 1)."""
-    if len(tasks) == 1 or (like is not None and xp(like) is not np) or _openblas is None:
+    single-threaded meanwhile); returns their results in order, or raises the first part's error.
+    They run one after the other instead when there is one task, when `like` (an array of the
+    data) is on the GPU, when the BLAS threads cannot be limited (cpu_threads() == 1), or when a
+    task itself calls run_in_parallel. Not for use from several threads at once (neither is the
+    engine)."""
+    if (len(tasks) == 1 or (like is not None and xp(like) is not np) or _openblas is None
+            or getattr(_workers.local, "inside", False)):
         return [task() for task in tasks]
-    global _pool, _pool_size
-    if _pool_size < len(tasks):
-        _pool, _pool_size = concurrent.futures.ThreadPoolExecutor(max_workers=len(tasks)), len(tasks)
     set_threads, get_threads = _openblas
     previous = get_threads()
     set_threads(1)
     try:
-        return [future.result() for future in [_pool.submit(task) for task in tasks]]
+        return _workers.run(tasks)
     finally:
         set_threads(previous)
 
