@@ -1,6 +1,6 @@
 """Benchmark: one full CPU training step of the 8.7M GuppyLM, ours against PyTorch, side by side.
 
-    python bench/train_step.py                         # every shape, 12 measured steps each
+    python bench/train_step.py                         # every shape, >= 12 steps and 20 s each
     python bench/train_step.py --shapes 32x64 bucket   # some of them
     python bench/train_step.py --steps 20 --no-memory  # more steps, skip the peak-RSS subprocesses
 
@@ -8,9 +8,10 @@ One step = tinygrad_guppy.training.train_step (forward, backward, global-norm cl
 in float32 on 2 threads, against TorchGuppyLM (tinygrad_guppy/torch_reference.py, the same
 architecture) with torch.optim.AdamW: lr 3e-4, betas (0.9, 0.95), weight decay 0.1, clip 1.0,
 dropout 0.1 on both sides, train mode. Both start from the same weights (ours, loaded into torch)
-and get the same batch at every step; the steps alternate ours / theirs so that noise from other
-work on the machine hits both alike. After --warmup steps each, --steps steps are timed; the
-report gives medians and the ratio ours / PyTorch (target: <= 1.0 at 32x64, 32x128 and bucket).
+and get the same batch at every step; the steps alternate ours / theirs (who goes first alternates
+too) so that noise from other work on the machine hits both alike. After --warmup steps each, at
+least --steps steps are timed, more until ours has run --seconds (short steps get more samples);
+the report gives medians and the ratio ours / PyTorch (target: <= 1.0 at 32x64, 32x128, bucket).
 
 Shapes:
 - 32x64, 32x128: B = 32 rows of T random ids (every target counts).
@@ -65,6 +66,7 @@ TRAIN_DEFAULTS = TrainConfig()
 BATCH_SIZE, PACK_LEN = TRAIN_DEFAULTS.batch_size, TRAIN_DEFAULTS.max_seq_len    # 32, 128
 SHAPES = ["32x64", "32x128", "bucket", "pack", "pad"]
 TARGET_SHAPES = ["32x64", "32x128", "bucket"]   # issue 7: ratio <= 1.0 at each of these
+MAX_STEPS = 100                                 # timed steps per side, at most (see --seconds)
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 DATA_FILE = os.path.join(ROOT, "runs", "data", "train.jsonl")
 TOKENIZER_FILE = os.path.join(ROOT, "runs", "data", "tokenizer.json")
@@ -184,16 +186,23 @@ class Side:
         return 1000.0 * sum(self.targets) / sum(self.ms)
 
 
-def time_shape(shape, cfg, warmup, steps, prepare, loss_on):
-    """Alternate ours and torch step by step on the same batches; returns (ours, theirs, source)."""
-    batches, source = make_batches(shape, warmup + steps, cfg, prepare, loss_on)
+def time_shape(shape, cfg, warmup, steps, seconds, prepare, loss_on):
+    """Alternate ours and torch step by step on the same batches; returns (ours, theirs, source).
+    At least `steps` timed steps per side, more while ours has run under `seconds` of timed steps
+    (at most MAX_STEPS): short steps get more samples, so their medians are as steady as long ones'.
+    Who goes first alternates from step to step, so neither side always runs on the caches and
+    the CPU state the other left behind."""
+    batches, source = make_batches(shape, warmup + max(steps, MAX_STEPS), cfg, prepare, loss_on)
     if len(batches) < warmup + steps:
         raise SystemExit(f"{shape}: only {len(batches)} full batches, need {warmup + steps}")
     state = GuppyLM(cfg, seed=0).state_dict()
     ours_step, torch_step = build_ours(cfg, state), build_torch(cfg, state)
     ours, theirs = Side([], [], []), Side([], [], [])
     for i, batch in enumerate(batches):
-        for side, step in ((ours, ours_step), (theirs, torch_step)):
+        if i >= warmup + steps and sum(ours.ms) >= 1000.0 * seconds:
+            break
+        sides = [(ours, ours_step), (theirs, torch_step)]
+        for side, step in (sides if i % 2 == 0 else sides[::-1]):
             start = time.perf_counter()
             step(batch)
             elapsed = time.perf_counter() - start
@@ -250,17 +259,18 @@ def report(rows, meta):
              "",
              f"`{meta['command']}`  ",
              f"{meta['when']}, {meta['machine']}, numpy {meta['numpy']}, torch {meta['torch']}; "
-             f"{meta['warmup']} warm-up + {meta['steps']} measured steps per side, alternating; "
+             f"{meta['warmup']} warm-up + at least {meta['steps']} measured steps per side (more "
+             f"until ours has run {meta['seconds']:g} s: the steps column), alternating; "
              f"medians. Load average (1 min) {meta['load_before']} before, "
              f"{meta['load_after']} after: other work shares these cores.",
              "",
-             "| shape | batches | ours ms | torch ms | ratio | paired ratio | ours tok/s | torch tok/s "
+             "| shape | batches | steps | ours ms | torch ms | ratio | paired ratio | ours tok/s | torch tok/s "
              "| ours target tok/s | torch target tok/s | ours peak RSS MiB | torch peak RSS MiB |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         mem_o = f"{r['ours_peak_mib']:.0f}" if r.get("ours_peak_mib") else "-"
         mem_t = f"{r['torch_peak_mib']:.0f}" if r.get("torch_peak_mib") else "-"
-        lines.append(f"| {r['shape']} | {r['source']} | {r['ours_ms']:.0f} | {r['torch_ms']:.0f} "
+        lines.append(f"| {r['shape']} | {r['source']} | {len(r['ours_all_ms'])} | {r['ours_ms']:.0f} | {r['torch_ms']:.0f} "
                      f"| **{r['ratio']:.2f}** | {r['paired_ratio']:.2f} | {r['ours_tok_s']:.0f} "
                      f"| {r['torch_tok_s']:.0f} | {r['ours_target_tok_s']:.0f} "
                      f"| {r['torch_target_tok_s']:.0f} | {mem_o} | {mem_t} |")
@@ -288,7 +298,10 @@ def main():
     parser.add_argument("--shapes", nargs="+", default=SHAPES, choices=SHAPES,
                         help="which batches to time (default: all)")
     parser.add_argument("--warmup", type=int, default=2, help="untimed steps per side first")
-    parser.add_argument("--steps", type=int, default=12, help="timed steps per side")
+    parser.add_argument("--steps", type=int, default=12, help="timed steps per side, at least")
+    parser.add_argument("--seconds", type=float, default=20.0,
+                        help="keep timing (up to %d steps) until ours has run this many seconds of "
+                             "timed steps: more samples for the short steps (default 20)" % MAX_STEPS)
     parser.add_argument("--memory-steps", type=int, default=3,
                         help="steps each peak-RSS subprocess runs")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-RSS subprocesses")
@@ -315,15 +328,15 @@ def main():
             "when": time.strftime("%Y-%m-%d %H:%M"), "threads": THREADS,
             "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs",
             "numpy": np.__version__, "torch": torch.__version__,
-            "warmup": args.warmup, "steps": args.steps, "memory_steps": args.memory_steps,
+            "warmup": args.warmup, "steps": args.steps, "seconds": args.seconds, "memory_steps": args.memory_steps,
             "load_before": round(os.getloadavg()[0], 2)}
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         state_file = os.path.join(tmp, "state.npz")
         np.savez(state_file, **GuppyLM(cfg, seed=0).state_dict())
         for shape in args.shapes:
-            ours, theirs, source = time_shape(shape, cfg, args.warmup, args.steps, args.prepare,
-                                              args.loss_on)
+            ours, theirs, source = time_shape(shape, cfg, args.warmup, args.steps, args.seconds,
+                                              args.prepare, args.loss_on)
             paired = statistics.median(o / t for o, t in zip(ours.ms, theirs.ms))
             row = {"shape": shape, "source": source, "ours_ms": ours.median_ms,
                    "torch_ms": theirs.median_ms, "ratio": ours.median_ms / theirs.median_ms,
