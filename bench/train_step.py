@@ -264,13 +264,14 @@ def report(rows, meta):
              f"medians. Load average (1 min) {meta['load_before']} before, "
              f"{meta['load_after']} after: other work shares these cores.",
              "",
-             "| shape | batches | steps | ours ms | torch ms | ratio | paired ratio | ours tok/s | torch tok/s "
-             "| ours target tok/s | torch target tok/s | ours peak RSS MiB | torch peak RSS MiB |",
+             "| shape | batches | steps | ours ms | torch ms | ratio | paired ratio | ours tok/s "
+             "| torch tok/s | ours target tok/s | torch target tok/s | ours peak RSS MiB | torch peak RSS MiB |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         mem_o = f"{r['ours_peak_mib']:.0f}" if r.get("ours_peak_mib") else "-"
         mem_t = f"{r['torch_peak_mib']:.0f}" if r.get("torch_peak_mib") else "-"
-        lines.append(f"| {r['shape']} | {r['source']} | {len(r['ours_all_ms'])} | {r['ours_ms']:.0f} | {r['torch_ms']:.0f} "
+        lines.append(f"| {r['shape']} | {r['source']} | {len(r['ours_all_ms'])} "
+                     f"| {r['ours_ms']:.0f} | {r['torch_ms']:.0f} "
                      f"| **{r['ratio']:.2f}** | {r['paired_ratio']:.2f} | {r['ours_tok_s']:.0f} "
                      f"| {r['torch_tok_s']:.0f} | {r['ours_target_tok_s']:.0f} "
                      f"| {r['torch_target_tok_s']:.0f} | {mem_o} | {mem_t} |")
@@ -328,7 +329,8 @@ def main():
             "when": time.strftime("%Y-%m-%d %H:%M"), "threads": THREADS,
             "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs",
             "numpy": np.__version__, "torch": torch.__version__,
-            "warmup": args.warmup, "steps": args.steps, "seconds": args.seconds, "memory_steps": args.memory_steps,
+            "warmup": args.warmup, "steps": args.steps, "seconds": args.seconds,
+            "memory_steps": args.memory_steps,
             "load_before": round(os.getloadavg()[0], 2)}
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -169,8 +169,9 @@ class _Workers:
     runs. Part i + 1 of every call goes to thread i and the calling thread computes part 0 itself:
     the rows a thread computed in one op are the rows it gets in the next, still in its core's
     cache, and a call wakes one thread fewer. Measured against a shared thread pool (any idle
-    thread takes the next part), alternating training steps on the same real batches: 0.97x the
-    step time (paired medians of four runs: 0.979, 0.967, 0.967, 1.001; 32x64: 0.966)."""
+    thread takes the next part), alternating training steps on the same real batches: about 0.98x
+    the step time (paired medians of six runs: 0.979, 0.967, 0.967, 1.001, 0.985, 0.980; 32x64
+    0.966, 32x128 0.991; bench/README.md)."""
 
     def __init__(self):
         self.inboxes = []
