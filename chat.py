@@ -76,10 +76,10 @@ def main(argv=None):
         print()
 
     if args.eval:
-        from data.eval_cases import evaluate, results_table
+        from data.eval_cases import ask_cases, results_table
         if not (args.temperature != 0.7 or args.top_k != 50 or args.top_p != 1.0 or args.seed is not None):
             sampling["greedy"] = True      # the default: reproducible, like train.py's report
-        results = evaluate(lambda prompt: conv.reply_text(prompt, **sampling))
+        results = ask_cases(lambda prompt: conv.reply_text(prompt, **sampling))
         print(results_table(results))
         return 0
     if args.prompt is not None:

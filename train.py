@@ -246,16 +246,16 @@ def final_report(model, tok, eval_rows, path):
     the pass rate on 200 held-out samples scored by the same rules (training-style wording);
     printed and written to samples.txt. Greedy decoding, so the numbers are reproducible.
     Returns the two pass rates."""
-    from data.eval_cases import cases_from_split, evaluate, results_table
+    from data.eval_cases import cases_from_split, ask_cases, results_table
     from tinygrad_guppy.conversation import Conversation
     conv = Conversation(model.eval(), tok)
     reply = lambda prompt: conv.reply_text(prompt, greedy=True)
     lines = ["sample replies (greedy):"]
     lines += [f"  you:   {p}\n  guppy: {reply(p)}" for p in SAMPLE_PROMPTS]
-    results = evaluate(reply)
+    results = ask_cases(reply)
     lines += ["", "hand-written eval cases, worded unlike any training input (greedy):",
               results_table(results)]
-    held_out = evaluate(reply, cases_from_split(eval_rows))
+    held_out = ask_cases(reply, cases_from_split(eval_rows))
     rate = sum(r.passed for r in results) / len(results)
     held_out_rate = sum(r.passed for r in held_out) / max(len(held_out), 1)
     lines += [f"held-out samples (eval.jsonl prompts, training-style wording) scored by the same "
@@ -280,7 +280,7 @@ def main(argv=None):
     from tinygrad_guppy import checkpoint, prepare
     from tinygrad_guppy.model import GuppyConfig, GuppyLM
     from tinygrad_guppy.optim import AdamW
-    from tinygrad_guppy.training import evaluate, train_step
+    from tinygrad_guppy.training import held_out_loss, train_step
 
     # 0. the run folder: refuse to overwrite a run unless asked
     last_dir = os.path.join(cfg.out, "last")
@@ -397,7 +397,7 @@ def main(argv=None):
                 flush()
             bar.update(1)
             if evaluating:
-                eval_loss = evaluate(model, held_out)
+                eval_loss = held_out_loss(model, held_out)
                 log.write(step=step, eval_loss=eval_loss, grad_norms=grad_norms(model))
                 links = ["last"] + (["best"] if eval_loss < best else [])
                 best = min(best, eval_loss)
@@ -414,7 +414,7 @@ def main(argv=None):
 
     # 6. the end: full held-out loss, loss curve, sample replies, eval-case pass rate
     from tinygrad_guppy.batching import make_batches
-    full_eval = evaluate(model, list(make_batches("bucket", splits["eval"], cfg.batch_size,
+    full_eval = held_out_loss(model, list(make_batches("bucket", splits["eval"], cfg.batch_size,
                                                   np.random.default_rng(0), loss_on=cfg.loss_on)))
     log.write(step=step, final_eval_loss=full_eval)
     print(f"done: {step:,} steps in {time.perf_counter() - t0:,.0f} s; held-out loss on all "

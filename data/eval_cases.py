@@ -2,7 +2,7 @@
 
 chat.py --eval and train.py ask the model each prompt and score its reply:
 
-    >>> results = evaluate(lambda prompt: my_model_reply(prompt))
+    >>> results = ask_cases(lambda prompt: my_model_reply(prompt))
     >>> print(results_table(results))          # one row per case, then the pass rate
 
 A case names the topic it probes and the traits a good reply shows. score(reply, case) checks:
@@ -286,7 +286,7 @@ class EvalResult:
     reasons: list[str]
 
 
-def evaluate(reply_for: Callable[[str], str], cases: list[EvalCase] = EVAL_CASES) -> list[EvalResult]:
+def ask_cases(reply_for: Callable[[str], str], cases: list[EvalCase] = EVAL_CASES) -> list[EvalResult]:
     """Ask `reply_for(prompt)` for each case's reply and score it."""
     results = []
     for case in cases:
@@ -322,7 +322,7 @@ def results_table(results: list[EvalResult], width: int = 60) -> str:
     return "\n".join(lines)
 
 
-def normalize(text: str) -> str:
+def words_only(text: str) -> str:
     """Lowercase words only: "Hi, Guppy!" -> "hi guppy"."""
     return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
 
@@ -331,16 +331,16 @@ def near_duplicates(prompts: list[str], inputs: list[str], max_ratio: float = 0.
                     max_jaccard: float = 0.6) -> list[tuple[str, str, str]]:
     """(prompt, training input, why) for each prompt that equals or nearly equals a training input.
 
-    Nearly equal: after normalize, the same text; or a character similarity (difflib's ratio)
+    Nearly equal: after words_only, the same text; or a character similarity (difflib's ratio)
     above max_ratio; or word sets that share more than max_jaccard of their union.
     Example: "are you cold?" vs "are you cold" -> same text; "is the water cold?" vs
     "is the water too cold?" -> ratio 0.90.
     """
     found = []
-    unique_inputs = sorted({normalize(x) for x in inputs})
+    unique_inputs = sorted({words_only(x) for x in inputs})
     input_words = [(x, set(x.split())) for x in unique_inputs]
     for prompt in prompts:
-        p = normalize(prompt)
+        p = words_only(prompt)
         p_words = set(p.split())
         matcher = SequenceMatcher()
         matcher.set_seq2(p)   # subtle: SequenceMatcher caches what it learns about seq2, so the

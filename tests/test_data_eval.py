@@ -7,7 +7,7 @@ well-trained model says, so they must pass; replies of the other topics must mos
 import pytest
 
 from data.eval_cases import (EVAL_CASES, OUT_OF_CHARACTER_RE, EvalCase, cases_from_split,
-                             evaluate, near_duplicates, results_table, score)
+                             ask_cases, near_duplicates, results_table, score)
 from data.generate import generate
 from data.persona import load_persona
 
@@ -123,8 +123,8 @@ def test_keywords_match_whole_words_unless_starred():
     assert not score("it is antifreeze.", starred)[0]
 
 
-def test_evaluate_and_table():
-    results = evaluate(lambda prompt: "hello. the water is warm." if "afternoon" in prompt else "")
+def test_ask_cases_and_table():
+    results = ask_cases(lambda prompt: "hello. the water is warm." if "afternoon" in prompt else "")
     assert results[0].passed and not results[1].passed
     table = results_table(results)
     assert table.splitlines()[0].startswith("pass  greeting")
@@ -139,5 +139,5 @@ def test_cases_from_split_use_the_topic_rules_and_pass_their_own_replies():
     assert len(cases) == 150 and all(c.topic in topics for c in cases)
     assert all(c.keywords == topics[c.topic].keywords for c in cases)
     assert cases == cases_from_split(held_out, n=150, seed=0)          # the same draw every time
-    results = evaluate(lambda prompt: {c.prompt: c.example for c in cases}[prompt], cases)
+    results = ask_cases(lambda prompt: {c.prompt: c.example for c in cases}[prompt], cases)
     assert sum(r.passed for r in results) >= 0.95 * len(results)      # the data's own replies pass

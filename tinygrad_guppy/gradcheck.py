@@ -81,7 +81,7 @@ class KinkCrossed(Exception):
     nothing about the derivative at x."""
 
 
-def evaluate(f):
+def value_and_pattern(f):
     """f() -> a one-element Tensor built with gradients on (so its graph can be inspected).
     Returns its value and its ReLU pattern."""
     out = f()
@@ -93,9 +93,9 @@ def central_difference(f, x, d, h, pattern_at_x):
     in place and restored exactly. Raises KinkCrossed if a ReLU switches on the way."""
     original = x.copy()
     x += h * d
-    f_plus, pattern_plus = evaluate(f)
+    f_plus, pattern_plus = value_and_pattern(f)
     x[...] = original - h * d
-    f_minus, pattern_minus = evaluate(f)
+    f_minus, pattern_minus = value_and_pattern(f)
     x[...] = original
     if pattern_plus != pattern_at_x or pattern_minus != pattern_at_x:
         raise KinkCrossed
@@ -125,7 +125,7 @@ def check_tensor(f, name, x, grad, rng, n_entries=3, h=H, h_directional=H_DIRECT
     entries of a large one (the largest-gradient entry first, then random ones). A direction or
     entry whose difference crosses a ReLU kink is redrawn (counted in Row.kinks). `scale` is the
     size of the terms f adds up, for its rounding noise (default: |f|)."""
-    f_value, pattern = evaluate(f)
+    f_value, pattern = value_and_pattern(f)
     scale = abs(f_value) if scale is None else scale
     kinks, analytic, numeric = 0, float("nan"), float("nan")
     while kinks <= MAX_KINKS:

@@ -48,7 +48,7 @@ def _train_step_mixed(model, optimizer, batch, lr, grad_clip, scaler):
     return loss.data, grad_norm
 
 
-def evaluate(model, batches):
+def held_out_loss(model, batches):
     """Mean loss per target token over `batches`, in eval mode (no dropout) and without a graph;
     the model's previous mode is restored."""
     was_training = model.training
