@@ -12,6 +12,9 @@ from data.generate import generate
 from data.persona import load_persona
 
 GUPPY = load_persona(None)
+EVAL_CASES_BY_TOPIC = {}
+for _c in EVAL_CASES:
+    EVAL_CASES_BY_TOPIC.setdefault(_c.topic, []).append(_c)
 
 
 @pytest.fixture(scope="module")
@@ -26,9 +29,9 @@ def replies_by_topic():
 
 def test_there_are_enough_cases_over_enough_training_topics():
     topics = {t.name for t in GUPPY.topics}
-    assert len(EVAL_CASES) >= 40
-    assert len({c.topic for c in EVAL_CASES}) >= 30
-    assert all(c.topic in topics for c in EVAL_CASES)
+    assert len(EVAL_CASES) >= 128
+    assert {c.topic for c in EVAL_CASES} == topics                  # every topic has a case
+    assert all(c.keywords == EVAL_CASES_BY_TOPIC[c.topic][0].keywords for c in EVAL_CASES)
     assert len({c.prompt for c in EVAL_CASES}) == len(EVAL_CASES)
     assert all(c.prompt == c.prompt.lower() and c.keywords for c in EVAL_CASES)
 
@@ -63,8 +66,9 @@ def test_training_replies_of_the_topic_pass(replies_by_topic):
 
 
 def test_replies_of_other_topics_mostly_fail(replies_by_topic):
-    # measured on seed 11: 6% on average; the worst case (human_things, whose keywords include
-    # "know" and "dry") 25%. Food and feelings come up in every topic, so this is never 0.
+    # measured on seed 11: 6% on average; the worst topic (doing, whose keywords are the things a
+    # fish does: swim*, float*, look* ...) 29%. Food and feelings come up in every topic, so
+    # this is never 0.
     rates = []
     for case in EVAL_CASES:
         others = [r for topic, replies in replies_by_topic.items() if topic != case.topic
@@ -128,7 +132,7 @@ def test_ask_cases_and_table():
     assert results[0].passed and not results[1].passed
     table = results_table(results)
     assert table.splitlines()[0].startswith("pass  greeting")
-    assert table.endswith(f"eval pass rate: 1/{len(EVAL_CASES)} = 2%")
+    assert table.endswith(f"eval pass rate: 1/{len(EVAL_CASES)} = 1%")
 
 
 def test_cases_from_split_use_the_topic_rules_and_pass_their_own_replies():
