@@ -31,6 +31,13 @@ def add_limit_options(parser: argparse.ArgumentParser) -> None:
                              "its samples when it is smaller (default: %(default)s)")
     parser.add_argument("--min-distinct-ratio", type=float, default=LIMITS.min_distinct_ratio,
                         help="fail if distinct replies / samples is lower (default: %(default)s)")
+    parser.add_argument("--min-distinct-input-ratio", type=float,
+                        default=LIMITS.min_distinct_input_ratio,
+                        help="fail if distinct user messages / samples is lower (default: 2/3)")
+    parser.add_argument("--min-inputs-per-category", type=int,
+                        default=LIMITS.min_inputs_per_category,
+                        help="fail if a category has fewer distinct user messages than this, or "
+                             "than half its samples when it is smaller (default: %(default)s)")
     parser.add_argument("--max-tokens", type=int, default=LIMITS.max_tokens,
                         help="fail if a formatted sample may exceed this many tokens "
                              "(default: %(default)s, the model's window)")
@@ -39,7 +46,9 @@ def add_limit_options(parser: argparse.ArgumentParser) -> None:
 def limits_from(args: argparse.Namespace) -> CheckLimits:
     return CheckLimits(max_tokens=args.max_tokens, min_categories=args.min_categories,
                        min_distinct_per_category=args.min_distinct_per_category,
-                       min_distinct_ratio=args.min_distinct_ratio)
+                       min_distinct_ratio=args.min_distinct_ratio,
+                       min_distinct_input_ratio=args.min_distinct_input_ratio,
+                       min_inputs_per_category=args.min_inputs_per_category)
 
 
 def generate_parser() -> argparse.ArgumentParser:

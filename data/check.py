@@ -6,7 +6,9 @@ for what would quietly spoil training:
   - uppercase letters, empty fields, control characters, stray whitespace;
   - samples too long for the 128-token window (bounded without a tokenizer, see token_bound);
   - too few categories, a starved category, too few distinct replies overall or in a category;
-  - a category missing from one of the files, and (input, output) pairs found in two files.
+  - a category missing from one of the files, and (input, output) pairs found in two files;
+  - an input too close to a hand-written eval case (data/eval_cases.py: a near duplicate, or a
+    shared 4-word sequence specific to the topic), which would let the model see the case.
 
     >>> report = check_splits({"train": train_samples, "eval": eval_samples})
     >>> print(report.table()); report.ok
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from data.chat_format import SPECIAL_TOKENS, format_sample
+from data.eval_cases import HeldOut, held_out_prompts
 
 FIELDS = ("input", "output", "category")
 
@@ -71,12 +74,20 @@ class CheckLimits:
     min_distinct_per_category: int = 100  # distinct replies a category needs (see below)
     min_distinct_ratio: float = 0.5       # distinct replies / samples, over all files
     min_category_share: float = 0.5       # a category holds at least this share of the average count
+    min_distinct_input_ratio: float = 2 / 3  # distinct user messages / samples, over all files
+                                          # (60,000 samples -> 40,000 different messages)
+    min_inputs_per_category: int = 300    # distinct user messages a category needs (see below)
 
     def distinct_needed(self, count: int) -> int:
         """Distinct replies a category of `count` samples needs: min_distinct_per_category, or half
         its samples when it is too small to reach that (so a 6,000-sample test set is judged fairly).
         100 samples -> 50; 900 samples -> 100."""
         return min(self.min_distinct_per_category, math.ceil(count / 2))
+
+    def inputs_needed(self, count: int) -> int:
+        """Distinct user messages a category of `count` samples needs: min_inputs_per_category,
+        or half its samples when it is smaller (81 samples -> 41; 811 -> 300)."""
+        return min(self.min_inputs_per_category, math.ceil(count / 2))
 
 
 @dataclass
@@ -100,8 +111,10 @@ class CheckReport:
         return "\n".join(lines)
 
 
-def check_splits(splits: dict[str, list[dict]], limits: CheckLimits | None = None) -> CheckReport:
-    """Check samples grouped by split name (usually a file name) against every rule above."""
+def check_splits(splits: dict[str, list[dict]], limits: CheckLimits | None = None,
+                 held_out: list[str] | None = None) -> CheckReport:
+    """Check samples grouped by split name (usually a file name) against every rule above.
+    held_out: the prompts inputs must stay away from; None = the hand-written eval cases."""
     limits = limits or CheckLimits()
     report = CheckReport()
     defects: dict[str, list[str]] = {}  # kind of defect -> where it happened ("train.jsonl:12: ...")
@@ -112,6 +125,7 @@ def check_splits(splits: dict[str, list[dict]], limits: CheckLimits | None = Non
     category_counts = Counter()          # category -> samples, over all splits
     category_replies: dict[str, set] = {}  # category -> distinct replies
     all_replies = set()
+    inputs_per_category: dict[str, set] = {}   # category -> distinct user messages
     categories_per_split: dict[str, set] = {}
     pairs_per_split: dict[str, set] = {}
     longest, longest_where, total_bound, n_samples = 0, "", 0, 0
@@ -152,6 +166,7 @@ def check_splits(splits: dict[str, list[dict]], limits: CheckLimits | None = Non
                 defect("too long", where, f"up to {bound} tokens > {limits.max_tokens}: {reply!r}")
             category_counts[category] += 1
             category_replies.setdefault(category, set()).add(reply)
+            inputs_per_category.setdefault(category, set()).add(user)
             all_replies.add(reply)
             split_categories.add(category)
             split_pairs.add((user, reply))
@@ -200,6 +215,42 @@ def check_splits(splits: dict[str, list[dict]], limits: CheckLimits | None = Non
         have, need = len(category_replies[category]), limits.distinct_needed(category_counts[category])
         if have < need:
             report.problems.append(f"category {category!r} has {have} distinct replies, needs {need}")
+
+    # distinct user messages: reported (how varied the wording is that the model learns from)
+    all_inputs = set().union(*inputs_per_category.values())
+    fewest_inputs = min(inputs_per_category, key=lambda c: (len(inputs_per_category[c]), c))
+    # subtle: rounded to 9 places first, so 2/3 of 60,000 asks for 40,000, not 40,001
+    needed_inputs = math.ceil(round(limits.min_distinct_input_ratio * n_samples, 9))
+    rows.append(("distinct user messages", f"{len(all_inputs):,}", f">= {needed_inputs:,}",
+                 len(all_inputs) >= needed_inputs))
+    if len(all_inputs) < needed_inputs:
+        report.problems.append(f"only {len(all_inputs):,} distinct user messages in {n_samples:,} "
+                               f"samples; need {needed_inputs:,}: give the topics intents with "
+                               "frames and synonyms (docs/persona.md)")
+    need = limits.inputs_needed(category_counts[fewest_inputs])
+    rows.append(("distinct user messages per category (min)",
+                 f"{len(inputs_per_category[fewest_inputs]):,} {fewest_inputs}", f">= {need}",
+                 len(inputs_per_category[fewest_inputs]) >= need))
+    for category in sorted(inputs_per_category):
+        have, need = len(inputs_per_category[category]), limits.inputs_needed(category_counts[category])
+        if have < need:
+            report.problems.append(f"category {category!r} has {have} distinct user messages, "
+                                   f"needs {need}")
+
+    # the hand-written eval cases stay unseen: no input too close to one
+    rules = HeldOut(held_out_prompts() if held_out is None else held_out)
+    near, shared = [], []
+    for user in sorted(all_inputs):
+        for i, why in rules.matches(user):
+            (shared if why.startswith("shares") else near).append((rules.prompts[i], user, why))
+    for what, found, rule in (("inputs near an eval case", near, "near duplicate"),
+                              ("inputs sharing a 4-gram with one", shared, "specific 4-gram")):
+        rows.append((what, f"{len(found):,}", "= 0", not found))
+        for prompt, user, why in found[:3]:
+            report.problems.append(f"eval case {prompt!r} and input {user!r}: {rule}, {why}")
+        if len(found) > 3:
+            report.problems.append(f"... and {len(found) - 3:,} more inputs too close to an eval "
+                                   f"case ({rule})")
 
     # every category in every split, and no (input, output) pair in two splits
     if len(splits) > 1:

@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Callable
 
+import numpy as np
+
 
 @dataclass(frozen=True)
 class EvalCase:
@@ -503,34 +505,194 @@ def words_only(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
 
 
+# Words that say nothing about a topic: function words, pronouns, auxiliaries, the commonest verbs
+# and chat fillers, written without apostrophes ("whats"). A 4-word sequence made only of these
+# ("do you want to", "what do you think") is a frame every topic uses; one with any other word
+# ("is your tank getting", "tap on the glass") is specific, and a case may not share it with
+# a training input.
+COMMON_WORDS = frozenset("""
+    a an the this that these those there here it its thats theres
+    i me my mine myself im ive id ill you your yours yourself youre youve youd youll u ur
+    we us our they them their he him his she her
+    am is are was were be been being isnt arent wasnt werent
+    do does did doing done dont doesnt didnt have has had having havent
+    get gets got getting go goes going gone went gonna gotta wanna
+    can could will would shall should may might must cant couldnt wont wouldnt shouldnt
+    to of in on at by for with about from into onto over under up down out off through after
+    before around near than like as and or but so if then because when while
+    what whats who whos whom which why how hows where wheres
+    not no yes just really very too also still ever never always now again all any some much
+    many more most one bit lot lots oh hey hi ok okay well right please lets
+    want know think say tell see look make let come take give need feel
+""".split())
+
+
+def leak_words(text: str) -> list[str]:
+    """The words the 4-word rule compares: words_only, apostrophes dropped ("it's" = "its")."""
+    return words_only(text).replace("'", "").split()
+
+
+def specific_fourgrams(text: str) -> set[tuple[str, ...]]:
+    """The 4-word sequences of a text with at least one word outside COMMON_WORDS.
+    Example: "do you want to see the fish" -> {("want", "to", "see", "the"), ...,
+    ("to", "see", "the", "fish")}; ("do", "you", "want", "to") is left out (all common)."""
+    words = leak_words(text)
+    grams = (tuple(words[i:i + 4]) for i in range(len(words) - 3))
+    return {g for g in grams if not all(w in COMMON_WORDS for w in g)}
+
+
+class HeldOut:
+    """The rules that keep the hand-written eval cases unseen, for one training input at a time.
+
+    An input is too close to a case (`why(input)` names the case and the reason) when
+      1. it nearly duplicates the case's prompt: after words_only the same text; or word sets
+         sharing more than max_jaccard of their union; or a character similarity (difflib's
+         ratio) above max_ratio;
+      2. or it shares a specific 4-word sequence with it (specific_fourgrams).
+    Example: HeldOut(["is your tank getting too toasty?"]).why("is your tank getting hot?")
+    -> ("is your tank getting too toasty?", "shares 'is your tank getting'").
+    The data check applies it to every input of the files; the generator draws again instead of
+    keeping an input that fails it, so the cases stay unseen.
+    """
+
+    def __init__(self, prompts: list[str], max_ratio: float = 0.8, max_jaccard: float = 0.6):
+        self.prompts = list(prompts)
+        self.max_ratio, self.max_jaccard = max_ratio, max_jaccard
+        self.texts = [words_only(p) for p in self.prompts]
+        self.word_sets = [set(t.split()) for t in self.texts]
+        self.by_text = {}                                  # words_only(prompt) -> first index
+        for i, text in enumerate(self.texts):
+            self.by_text.setdefault(text, i)
+        # which prompt has which word, as a 0/1 matrix (prompts x words of all prompts)
+        self.word_ids = {w: j for j, w in enumerate(sorted(set().union(*self.word_sets)))}
+        self.has_word = np.zeros((len(self.prompts), len(self.word_ids)), dtype=np.int32)
+        for i, words in enumerate(self.word_sets):
+            self.has_word[i, [self.word_ids[w] for w in words]] = 1
+        self.n_words = self.has_word.sum(axis=1)
+        self.fourgrams: dict[tuple[str, ...], int] = {}    # specific 4-gram -> first prompt
+        for i, prompt in enumerate(self.prompts):
+            for gram in sorted(specific_fourgrams(prompt)):
+                self.fourgrams.setdefault(gram, i)
+        # character counts for difflib's quick_ratio bound, one row per prompt
+        self.lengths = np.array([len(t) for t in self.texts])
+        self.counts = np.stack([_char_counts(t) for t in self.texts]) if self.texts else None
+        self.char_masks = [_char_masks(text) for text in self.texts]   # for lcs_length
+        self.matchers = []
+        for text in self.texts:
+            matcher = SequenceMatcher()
+            matcher.set_seq2(text)  # subtle: SequenceMatcher caches what it learns about seq2,
+            self.matchers.append(matcher)  # so the prompt is seq2 and each input in turn seq1
+        self.cache: dict[str, list[tuple[int, str]]] = {}
+
+    def matches(self, text: str) -> list[tuple[int, str]]:
+        """(prompt index, reason) for every case the input is too close to; [] if none."""
+        x = words_only(text)
+        key = x + "|" + " ".join(leak_words(text))
+        if key not in self.cache:
+            self.cache[key] = self._near(x) + self._shared(text)
+        return self.cache[key]
+
+    def why(self, text: str) -> tuple[str, str] | None:
+        """(prompt, reason) of the first case the input is too close to, or None."""
+        found = self.matches(text)
+        return (self.prompts[found[0][0]], found[0][1]) if found else None
+
+    def _near(self, x: str) -> list[tuple[int, str]]:
+        """Rule 1, in the order near_duplicates reports: same text, word overlap, similarity."""
+        found = {}
+        if x in self.by_text:
+            for i, text in enumerate(self.texts):
+                if text == x:
+                    found[i] = "same text"
+        x_words = set(x.split())
+        ids = [self.word_ids[w] for w in x_words if w in self.word_ids]
+        shared = self.has_word[:, ids].sum(axis=1)                      # words in common
+        jaccard = shared / (len(x_words) + self.n_words - shared)
+        for i in np.flatnonzero(jaccard > self.max_jaccard):
+            found.setdefault(int(i), f"word overlap {jaccard[i]:.2f}")
+        if self.counts is not None:
+            # difflib's ratio is 2 * (characters in matching blocks) / (total length). The
+            # characters in common (its quick_ratio) bound it from above, and so does the longest
+            # common subsequence (the matching blocks are one); only prompts over max_ratio by
+            # both bounds are compared in full, which is the slow part
+            common = np.minimum(self.counts, _char_counts(x)).sum(axis=1)
+            bound = 2 * common / np.maximum(self.lengths + len(x), 1)
+            for i in np.flatnonzero(bound > self.max_ratio):
+                i = int(i)
+                total = len(x) + self.lengths[i]
+                if i in found or 2 * lcs_length(x, self.char_masks[i], self.lengths[i]) \
+                        <= self.max_ratio * total:
+                    continue
+                matcher = self.matchers[i]
+                matcher.set_seq1(x)
+                if matcher.ratio() > self.max_ratio:
+                    found[i] = f"similarity {matcher.ratio():.2f}"
+        return sorted(found.items())
+
+    def _shared(self, text: str) -> list[tuple[int, str]]:
+        """Rule 2: the first prompt that shares each specific 4-gram of the input."""
+        found = {}
+        for gram in sorted(specific_fourgrams(text)):
+            i = self.fourgrams.get(gram)
+            if i is not None and i not in found:
+                found[i] = f"shares {' '.join(gram)!r}"
+        return sorted(found.items())
+
+
+def _char_masks(b: str) -> dict[str, int]:
+    """For lcs_length: character -> bit mask of its positions in b ("aba" -> {a: 0b101, b: 0b010})."""
+    masks = {}
+    for i, c in enumerate(b):
+        masks[c] = masks.get(c, 0) | (1 << i)
+    return masks
+
+
+def lcs_length(a: str, b_masks: dict[str, int], b_len: int) -> int:
+    """Length of the longest common subsequence of a and b, b given as _char_masks(b), by the
+    bit-parallel method (Allison and Dix 1986, in Hyyro's form): bit j of v is 0 where the
+    LCS of the prefix of a read so far and b[:j + 1] grew at j. lcs("abcb", "bcb") == 3."""
+    v = all_ones = (1 << b_len) - 1
+    for c in a:
+        u = v & b_masks.get(c, 0)
+        v = ((v + u) | (v - u)) & all_ones
+    return b_len - bin(v).count("1")
+
+
+def _char_counts(text: str) -> np.ndarray:
+    """How often each byte occurs in an ASCII text (words_only leaves only a-z, 0-9, ' and space)."""
+    return np.bincount(np.frombuffer(text.encode("ascii", "replace"), dtype=np.uint8),
+                       minlength=128)[:128]
+
+
+def held_out_prompts() -> list[str]:
+    """The prompts that training data must stay away from: every hand-written case's."""
+    return [case.prompt for case in EVAL_CASES]
+
+
 def near_duplicates(prompts: list[str], inputs: list[str], max_ratio: float = 0.8,
                     max_jaccard: float = 0.6) -> list[tuple[str, str, str]]:
-    """(prompt, training input, why) for each prompt that equals or nearly equals a training input.
+    """(prompt, training input, why) for each prompt that equals or nearly equals a training input
+    (HeldOut's rule 1; the input is given as words_only writes it).
 
     Nearly equal: after words_only, the same text; or a character similarity (difflib's ratio)
     above max_ratio; or word sets that share more than max_jaccard of their union.
     Example: "are you cold?" vs "are you cold" -> same text; "is the water cold?" vs
     "is the water too cold?" -> ratio 0.90.
     """
+    held_out = HeldOut(prompts, max_ratio, max_jaccard)
     found = []
-    unique_inputs = sorted({words_only(x) for x in inputs})
-    input_words = [(x, set(x.split())) for x in unique_inputs]
-    for prompt in prompts:
-        p = words_only(prompt)
-        p_words = set(p.split())
-        matcher = SequenceMatcher()
-        matcher.set_seq2(p)   # subtle: SequenceMatcher caches what it learns about seq2, so the
-                              # prompt is seq2 and each training input in turn is seq1
-        for x, x_words in input_words:
-            if x == p:
-                found.append((prompt, x, "same text"))
-                continue
-            jaccard = len(p_words & x_words) / len(p_words | x_words)
-            if jaccard > max_jaccard:
-                found.append((prompt, x, f"word overlap {jaccard:.2f}"))
-                continue
-            matcher.set_seq1(x)
-            if matcher.real_quick_ratio() > max_ratio and matcher.quick_ratio() > max_ratio \
-                    and matcher.ratio() > max_ratio:
-                found.append((prompt, x, f"similarity {matcher.ratio():.2f}"))
-    return found
+    for x in sorted({words_only(x) for x in inputs}):
+        found += [(i, x, why) for i, why in held_out._near(x)]
+    found.sort(key=lambda f: f[0])      # by prompt, then (stable) by input
+    return [(held_out.prompts[i], x, why) for i, x, why in found]
+
+
+def shared_fourgrams(prompts: list[str], inputs: list[str]) -> list[tuple[str, str, str]]:
+    """(prompt, training input, why) for each specific 4-word sequence a prompt shares with an
+    input (HeldOut's rule 2), one row per (prompt, input)."""
+    held_out = HeldOut(prompts)
+    found = []
+    for x in sorted(set(inputs)):
+        found += [(i, x, why) for i, why in held_out._shared(x)]
+    found.sort(key=lambda f: f[0])
+    return [(held_out.prompts[i], x, why) for i, x, why in found]

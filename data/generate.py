@@ -5,14 +5,18 @@
     {"input": "are you cold?", "output": "brr. i am a cold little fish.", "category": "temp_cold"}
 
 How one sample is made (make_sample), all with one explicit random.Random(seed):
-  1. pick one of the topic's user phrasings and one of its reply templates;
+  1. the user's point: one of the topic's plain inputs or a frame of one of its intents
+     (grammar.py), and one of its reply templates;
   2. fill every {slot} with a word from its pool, afresh for this sample; a slot has one value
      per sample, so "want some {food}?" -> "yes! {food}, please." stays about the same food;
-  3. sometimes put a prefix before the input ("hey guppy, "), an opener before the reply ("hmm.")
-     and a tail after it ("is it food time yet?"), but only while the sample stays short.
+  3. the message as people type it (grammar.as_typed): sometimes a sentence of context, an
+     opener ("hey guppy, "), a closer, chat spelling; then sometimes an opener before the reply
+     ("hmm.") and a tail after it ("is it food time yet?"); extras only while the sample stays short.
 How the dataset is made (generate): the n samples are shared evenly among the topics; every
-(input, output) pair is made once only, so no pair can land in both splits; each topic gives 5% of
-its samples to eval, so every category is in eval; each split is shuffled. Same seed, same bytes.
+(input, output) pair is made once only, so no pair can land in both splits; an input too close
+to a hand-written eval case (eval_cases.HeldOut) is drawn again, so the cases stay unseen; each
+topic gives 5% of its samples to eval, so every category is in eval; each split is shuffled.
+Same seed, same bytes.
 """
 
 from __future__ import annotations
@@ -28,10 +32,12 @@ from pathlib import Path
 from tqdm import tqdm
 
 from data.check import CheckLimits, DataCheckError, check_splits, token_bound
-from data.persona import Persona, load_persona, parse_template, pool_of
+from data.eval_cases import HeldOut, held_out_prompts
+from data.grammar import TopicGrammar, as_typed, fill, user_point
+from data.persona import Persona, load_persona, parse_template
 
 EVAL_FRACTION = 0.05   # 60,000 samples -> 57,000 train + 3,000 eval
-EXTRAS_BUDGET = 120    # prefix, opener and tail are added only while token_bound stays <= this
+EXTRAS_BUDGET = 120    # extras are added to a sample only while token_bound stays <= this
 MAX_TRIES = 50         # draws allowed per wanted sample before a topic is declared too small
 
 
@@ -47,36 +53,15 @@ def apportion(total: int, weights: list[int]) -> list[int]:
     return shares
 
 
-def fill(parts: list[str], pools: dict[str, tuple[str, ...]], bound: dict[str, str],
-         rng: random.Random) -> str:
-    """Join a parsed template, drawing a word for each slot not yet in `bound` (and recording it).
-
-    Example: parts = ['i like ', 'food', ' and ', 'food2', '.'], bound = {} -> 'i like peas and
-    flakes.' with bound = {'food': 'peas', 'food2': 'flakes'}; food2 never repeats food's word.
-    """
-    out = []
-    for i, part in enumerate(parts):
-        if i % 2 == 0:           # literal text
-            out.append(part)
-            continue
-        if part not in bound:    # a slot met for the first time in this sample
-            pool = pool_of(part)
-            taken = [word for slot, word in bound.items() if pool_of(slot) == pool]
-            word = rng.choice(pools[pool])
-            while word in taken:
-                word = rng.choice(pools[pool])
-            bound[part] = word
-        out.append(bound[part])
-    return "".join(out)
-
-
 class Templates:
     """A persona's templates, parsed once per generation (not at import time)."""
     def __init__(self, persona: Persona):
         self.persona = persona
-        self.topics = {t.name: ([parse_template(x) for x in t.inputs],    # name -> (inputs, replies)
-                                [parse_template(x) for x in t.replies]) for t in persona.topics}
+        self.grammars = {t.name: TopicGrammar(persona, t) for t in persona.topics}  # user side
+        self.replies = {t.name: [parse_template(x) for x in t.replies] for t in persona.topics}
         self.prefixes = [parse_template(x) for x in persona.prefixes]
+        self.contexts = [parse_template(x) for x in persona.chat.contexts]
+        self.question_contexts = [parse_template(x) for x in persona.chat.question_contexts]
         self.openers = [parse_template(x) for x in persona.openers]
         self.tails = [parse_template(x) for x in persona.tails]
 
@@ -84,17 +69,13 @@ class Templates:
 def make_sample(templates: Templates, topic: str, rng: random.Random) -> tuple[str, str]:
     """One (input, output) pair for `topic`, every slot filled now. The steps are in the module
     docstring; the random draws happen in the same order whatever is kept, so a seed fixes all."""
-    persona, pools = templates.persona, templates.persona.pools
-    inputs, replies = templates.topics[topic]
+    persona, pools = templates.persona, templates.grammars[topic].pools
     bound = {}  # slot -> word, shared by the input and the reply
-    user = fill(rng.choice(inputs), pools, bound, rng)
-    reply = fill(rng.choice(replies), pools, bound, rng)
+    point = user_point(templates, topic, bound, rng)
+    reply = fill(rng.choice(templates.replies[topic]), pools, bound, rng)
+    user = as_typed(point, templates, topic, bound, rng,
+                    fits=lambda text: token_bound(text, reply) <= EXTRAS_BUDGET)
 
-    if templates.prefixes and rng.random() < persona.prefix_rate:
-        prefix = fill(rng.choice(templates.prefixes), pools, bound, rng)
-        # subtle: "hey guppy, hi guppy" reads badly, so no prefix when the name is already there
-        if persona.name not in user and token_bound(prefix + user, reply) <= EXTRAS_BUDGET:
-            user = prefix + user
     if templates.openers and rng.random() < persona.opener_rate:
         opener = fill(rng.choice(templates.openers), pools, bound, rng)
         if token_bound(user, f"{opener} {reply}") <= EXTRAS_BUDGET:
@@ -107,9 +88,16 @@ def make_sample(templates: Templates, topic: str, rng: random.Random) -> tuple[s
 
 
 def generate(persona: Persona, n: int, seed: int, eval_fraction: float = EVAL_FRACTION,
-             progress: bool = False) -> tuple[list[dict], list[dict]]:
-    """(train, eval): lists of {"input", "output", "category"}; len(eval) = round(n * eval_fraction)."""
+             progress: bool = False, held_out: list[str] | None = None,
+             stats: dict | None = None) -> tuple[list[dict], list[dict]]:
+    """(train, eval): lists of {"input", "output", "category"}; len(eval) = round(n * eval_fraction).
+
+    held_out: prompts that no input may come near (eval_cases.HeldOut's rules); None = the
+    hand-written eval cases, [] = none. A sample whose input breaks the rules is drawn again.
+    stats, if given, receives {"redrawn_near_held_out": number of such draws}."""
     templates = Templates(persona)
+    rules = HeldOut(held_out_prompts() if held_out is None else held_out)
+    redrawn = 0
     topics = [t.name for t in persona.topics]
     n_eval = round(n * eval_fraction)
     if n_eval < len(topics) or n - n_eval < len(topics):
@@ -128,7 +116,10 @@ def generate(persona: Persona, n: int, seed: int, eval_fraction: float = EVAL_FR
             # subtle: for-else; the else branch runs only if the loop ends without `break`
             for _ in range(count * MAX_TRIES):
                 pair = make_sample(templates, topic, rng)
-                if pair in seen:
+                if pair in seen or token_bound(*pair) > EXTRAS_BUDGET:   # made, or too long
+                    continue
+                if rules.matches(pair[0]):   # too close to an eval case: keep the case unseen
+                    redrawn += 1
                     continue
                 seen.add(pair)
                 samples.append({"input": pair[0], "output": pair[1], "category": topic})
@@ -144,6 +135,8 @@ def generate(persona: Persona, n: int, seed: int, eval_fraction: float = EVAL_FR
             bar.update(count)
     rng.shuffle(train)
     rng.shuffle(evals)
+    if stats is not None:
+        stats["redrawn_near_held_out"] = redrawn
     return train, evals
 
 
@@ -178,7 +171,8 @@ def write_dataset(out_dir: str | Path, n: int = 60000, seed: int = 42, persona=N
     """
     persona = load_persona(persona)
     start = time.perf_counter()
-    train, evals = generate(persona, n, seed, eval_fraction, progress=progress)
+    stats = {}
+    train, evals = generate(persona, n, seed, eval_fraction, progress=progress, stats=stats)
     out_dir = Path(out_dir)
     train_path, eval_path = out_dir / "train.jsonl", out_dir / "eval.jsonl"
     report = check_splits({train_path.name: train, eval_path.name: evals}, limits)
@@ -191,5 +185,7 @@ def write_dataset(out_dir: str | Path, n: int = 60000, seed: int = 42, persona=N
     if not quiet:
         print(report.table())
         print(f"wrote {train_path} ({len(train):,}) and {eval_path} ({len(evals):,}) "
-              f"for persona {persona.name!r}, seed {seed}, in {time.perf_counter() - start:.1f} s")
+              f"for persona {persona.name!r}, seed {seed}, in {time.perf_counter() - start:.1f} s; "
+              f"{stats['redrawn_near_held_out']:,} draws were too close to an eval case and "
+              "were drawn again")
     return train_path, eval_path

@@ -17,6 +17,14 @@ same value everywhere it appears, in the user's message and in the reply:
 
 (even positions are literal text, odd positions are slot names). Filled with food = "flakes" and
 food2 = "peas", that reads "do you like flakes? i like flakes and peas.".
+
+What users say is a small grammar, also data (docs/persona.md shows how to write one). A topic's
+intents are the things a user may mean ("the water is too hot"), each with sentence frames that
+say it ("is it {hot} in there?", "why is the tank so {hot}?"); the topic's own word pools hold the
+synonyms ("hot": "boiling", "roasting", "too warm"); its contexts are sentences that may come
+first ("the heating is on full blast."). The persona's ChatStyle says how people type: closers
+("lol"), a name at the end (", little buddy"), generic context ("i just got home."), and chat
+spelling (no apostrophes, "u" for "you", "hiii", a trailing emoji), each at its own rate.
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ import importlib
 import importlib.util
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 # A slot: a pool name (lowercase letters and underscores) and an optional number, in braces.
@@ -38,11 +46,50 @@ class PersonaError(ValueError):
 
 
 @dataclass(frozen=True)
+class Intent:
+    """One thing a user may mean within a topic, and the sentence frames that say it."""
+    name: str                   # what the user means, e.g. "too_hot" (named in errors and docs)
+    frames: tuple[str, ...]     # ways to say it: "is it {hot} in there?", "why is it so {hot}?"
+
+
+@dataclass(frozen=True)
 class Topic:
     """One category of the dataset: what a user says about it and how the character answers."""
     name: str                   # the "category" written with every sample, e.g. "temp_hot"
     inputs: tuple[str, ...]     # user phrasings; may use {slots}
     replies: tuple[str, ...]    # reply templates, one to two short sentences; may use {slots}
+    intents: tuple[Intent, ...] = ()   # the grammar: what users mean, each with its frames; a
+                                       # sample picks `inputs` or one intent, all equally likely
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # this topic's own pools
+                                       # (synonyms), used like the persona's: {hot} in a frame
+    contexts: tuple[str, ...] = ()     # sentences that may come before the user's point, e.g.
+                                       # "the heating is on full blast."; may use {slots}
+
+
+@dataclass(frozen=True)
+class ChatStyle:
+    """How people type to the character. Each rate is the chance that one message gets it."""
+    contexts: tuple[str, ...] = ()     # generic sentences before the point: "i just got home."
+    question_contexts: tuple[str, ...] = ()  # the same, before a question only: "quick question."
+    closers: tuple[str, ...] = ()      # after the message: "lol", "haha"
+    vocatives: tuple[str, ...] = ()    # before its final ? or !: ", little buddy" (starts with ,)
+    shorthands: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "you" -> ("u",);
+                                       # keys are lowercase words or phrases ("want to")
+    stretch: tuple[str, ...] = ()      # words whose last vowel may be stretched: "hi" -> "hiii"
+    emoji: tuple[str, ...] = ()        # one may end the message: "hi 🙂"
+    context_rate: float = 0.0          # a sentence of context first (topic's or generic, 50/50)
+    closer_rate: float = 0.0
+    vocative_rate: float = 0.0
+    no_apostrophe_rate: float = 0.0    # "i'm" -> "im", "what's" -> "whats"
+    shorthand_rate: float = 0.0        # then each shorthand word is swapped (3 in 4 of them)
+    stretch_rate: float = 0.0
+    emoji_rate: float = 0.0
+    no_end_rate: float = 0.0           # the final ".", "?" or "!" left off
+    double_end_rate: float = 0.0       # "?" -> "??" or "?!", "!" -> "!!"
+    max_chars: int = 90                # extras are added only while the message stays this short
+
+    RATES = ("context_rate", "closer_rate", "vocative_rate", "no_apostrophe_rate",
+             "shorthand_rate", "stretch_rate", "emoji_rate", "no_end_rate", "double_end_rate")
 
 
 @dataclass(frozen=True)
@@ -58,6 +105,7 @@ class Persona:
     prefix_rate: float = 0.0               # chance that a sample's input gets a prefix
     opener_rate: float = 0.0               # chance that a reply gets an opener
     tail_rate: float = 0.0                 # chance that a reply gets a tail
+    chat: ChatStyle = ChatStyle()          # how users type (the default: plain, no extras)
 
 
 def parse_template(text: str) -> list[str]:
@@ -93,6 +141,9 @@ def validate_persona(persona: Persona) -> None:
                          ("tails", persona.tails)):
         for text in texts:
             _check_template(text, where, persona.pools)
+    _check_chat_style(persona.chat)
+    for text in persona.chat.contexts + persona.chat.question_contexts:
+        _check_template(text, "chat context", persona.pools)
     seen = set()
     for topic in persona.topics:
         if not re.fullmatch(r"[a-z0-9_]+", topic.name):
@@ -100,12 +151,74 @@ def validate_persona(persona: Persona) -> None:
         if topic.name in seen:
             raise PersonaError(f"two topics are named {topic.name!r}; topic names must be unique")
         seen.add(topic.name)
-        if not topic.inputs or not topic.replies:
-            raise PersonaError(f"topic {topic.name!r} needs at least one input and one reply")
+        where = f"topic {topic.name!r}"
+        if not (topic.inputs or topic.intents) or not topic.replies:
+            raise PersonaError(f"{where} needs at least one input (or intent) and one reply")
+        _check_pools(topic.words, f"{where} words")
+        for pool in topic.words:
+            if pool in persona.pools:
+                raise PersonaError(f"{where} words: {pool!r} is also a persona pool; "
+                                   "give the topic's pool another name")
+        pools = topic_pools(persona, topic)
         for text in topic.inputs:
-            _check_template(text, f"topic {topic.name!r} input", persona.pools)
+            _check_template(text, f"{where} input", pools)
+        for intent in topic.intents:
+            if not isinstance(intent, Intent) or not re.fullmatch(r"[a-z0-9_]+", intent.name):
+                raise PersonaError(f"{where}: an intent needs a name of lowercase letters, digits "
+                                   f"and _, got {intent!r}")
+            if not intent.frames:
+                raise PersonaError(f"{where} intent {intent.name!r} has no frames; give it one")
+            for text in intent.frames:
+                _check_template(text, f"{where} intent {intent.name!r} frame", pools)
+        for text in topic.contexts:
+            _check_template(text, f"{where} context", pools)
         for text in topic.replies:
-            _check_template(text, f"topic {topic.name!r} reply", persona.pools)
+            _check_template(text, f"{where} reply", pools)
+
+
+def topic_pools(persona: Persona, topic: Topic) -> dict[str, tuple[str, ...]]:
+    """The pools a topic's templates may use: the persona's and the topic's own words."""
+    return {**persona.pools, **topic.words}
+
+
+def _check_pools(pools: dict[str, tuple[str, ...]], where: str) -> None:
+    for pool, words in pools.items():
+        if not re.fullmatch(r"[a-z_]+", pool):
+            raise PersonaError(f"{where}: pool name {pool!r}: use lowercase letters and "
+                               "underscores only")
+        if not words:
+            raise PersonaError(f"{where}: pool {pool!r} is empty; give it at least one word")
+        for word in words:
+            _check_text(word, f"{where}: pool {pool!r}")
+            if "{" in word or "}" in word:
+                raise PersonaError(f"{where}: pool {pool!r}: {word!r} has a brace; pools hold "
+                                   "plain words")
+
+
+def _check_chat_style(chat: ChatStyle) -> None:
+    if not isinstance(chat, ChatStyle):
+        raise PersonaError(f"chat must be a data.persona.ChatStyle, got {type(chat).__name__}")
+    for rate_name in ChatStyle.RATES:
+        rate = getattr(chat, rate_name)
+        if not 0.0 <= rate <= 1.0:
+            raise PersonaError(f"chat {rate_name} is {rate}; it is a probability, between 0 and 1")
+    if chat.max_chars < 1:
+        raise PersonaError(f"chat max_chars is {chat.max_chars}; give a positive length")
+    for where, texts in (("closers", chat.closers), ("vocatives", chat.vocatives),
+                         ("emoji", chat.emoji)):
+        for text in texts:
+            _check_text(text, f"chat {where}")
+            if "{" in text or "}" in text:
+                raise PersonaError(f"chat {where}: {text!r} has a brace; slots are not filled here")
+    for word in chat.stretch:
+        if not re.fullmatch(r"[a-z']*[aeiouy][a-z']*", word):
+            raise PersonaError(f"chat stretch: {word!r} must be one lowercase word with a vowel")
+    for key, spellings in chat.shorthands.items():
+        if not re.fullmatch(r"[a-z']+(?: [a-z']+)*", key) or not spellings:
+            raise PersonaError(f"chat shorthands: {key!r} -> {spellings!r}; keys are lowercase "
+                               "words or phrases, each with at least one spelling")
+        for spelling in spellings:
+            _check_text(spelling, f"chat shorthands {key!r}")
 
 
 def _check_text(text: str, where: str) -> None:
@@ -142,12 +255,40 @@ def persona_to_json(persona: Persona) -> dict:
     return {
         "name": persona.name,
         "pools": {pool: list(words) for pool, words in persona.pools.items()},
-        "topics": [{"name": t.name, "inputs": list(t.inputs), "replies": list(t.replies)}
+        "topics": [{"name": t.name, "inputs": list(t.inputs), "replies": list(t.replies),
+                    "intents": [{"name": i.name, "frames": list(i.frames)} for i in t.intents],
+                    "words": {pool: list(words) for pool, words in t.words.items()},
+                    "contexts": list(t.contexts)}
                    for t in persona.topics],
         "prefixes": list(persona.prefixes), "openers": list(persona.openers),
         "tails": list(persona.tails), "prefix_rate": persona.prefix_rate,
         "opener_rate": persona.opener_rate, "tail_rate": persona.tail_rate,
+        "chat": {f.name: _jsonable(getattr(persona.chat, f.name)) for f in fields(ChatStyle)},
     }
+
+
+def _jsonable(value):
+    """Tuples as lists, a dict of tuples as a dict of lists; other values as they are."""
+    if isinstance(value, dict):
+        return {key: list(words) for key, words in value.items()}
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _chat_from_json(obj: dict, where: str) -> ChatStyle:
+    known = {f.name: f for f in fields(ChatStyle)}
+    unknown = sorted(set(obj) - set(known))
+    if unknown:
+        raise PersonaError(f"{where}: chat has unknown fields {unknown}; the fields are "
+                           f"{', '.join(known)}")
+    values = {}
+    for name, value in obj.items():
+        if name == "shorthands":
+            values[name] = {key: tuple(spellings) for key, spellings in value.items()}
+        elif isinstance(value, list):
+            values[name] = tuple(value)
+        else:
+            values[name] = value
+    return ChatStyle(**values)
 
 
 def persona_from_json(obj: dict, where: str = "persona JSON") -> Persona:
@@ -159,10 +300,16 @@ def persona_from_json(obj: dict, where: str = "persona JSON") -> Persona:
             raise PersonaError(f"{where}: the field {key!r} is missing "
                                "(see `python -m data export-persona FILE` for an example)")
     try:
-        topics = tuple(Topic(name=t["name"], inputs=tuple(t["inputs"]), replies=tuple(t["replies"]))
+        topics = tuple(Topic(name=t["name"], inputs=tuple(t["inputs"]), replies=tuple(t["replies"]),
+                             intents=tuple(Intent(i["name"], tuple(i["frames"]))
+                                           for i in t.get("intents", ())),
+                             words={pool: tuple(w) for pool, w in t.get("words", {}).items()},
+                             contexts=tuple(t.get("contexts", ())))
                        for t in obj["topics"])
-    except (KeyError, TypeError) as e:
-        raise PersonaError(f"{where}: every topic needs 'name', 'inputs' and 'replies' ({e!r})") from e
+        chat = _chat_from_json(obj.get("chat", {}), where)
+    except (KeyError, TypeError, AttributeError) as e:
+        raise PersonaError(f"{where}: every topic needs 'name', 'inputs' and 'replies' (and each "
+                           f"intent 'name' and 'frames'): {e!r}") from e
     return Persona(
         name=obj["name"],
         pools={pool: tuple(words) for pool, words in obj["pools"].items()},
@@ -170,6 +317,7 @@ def persona_from_json(obj: dict, where: str = "persona JSON") -> Persona:
         prefixes=tuple(obj.get("prefixes", ())), openers=tuple(obj.get("openers", ())),
         tails=tuple(obj.get("tails", ())), prefix_rate=float(obj.get("prefix_rate", 0.0)),
         opener_rate=float(obj.get("opener_rate", 0.0)), tail_rate=float(obj.get("tail_rate", 0.0)),
+        chat=chat,
     )
 
 

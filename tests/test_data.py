@@ -267,7 +267,8 @@ TINY = Persona(
                   ("i nap on the {toy}.", "yes. wake me for the {toy}."))),
     tails=("purr.", "meow."), tail_rate=0.5,
 )
-TINY_LIMITS = CheckLimits(min_categories=2, min_distinct_per_category=5)
+TINY_LIMITS = CheckLimits(min_categories=2, min_distinct_per_category=5,   # a toy persona:
+                          min_distinct_input_ratio=0.05, min_inputs_per_category=2)  # 4 inputs
 
 
 def test_a_persona_swaps_without_touching_the_generator(tmp_path):
@@ -280,7 +281,7 @@ def test_a_persona_swaps_without_touching_the_generator(tmp_path):
 
 def test_persona_from_module_file_and_json_give_the_same_data(tmp_path):
     py_file = tmp_path / "tiny_persona.py"
-    py_file.write_text("from data.persona import Persona, Topic\n"
+    py_file.write_text("from data.persona import ChatStyle, Intent, Persona, Topic\n"
                        f"PERSONA = {TINY!r}\n")
     json_file = tmp_path / "tiny.json"
     json_file.write_text(json.dumps(persona_to_json(TINY)))
