@@ -3864,7 +3864,7 @@ PERSONA = Persona(
     prefixes=(
         "guppy, ", "hey guppy, ", "so guppy, ", "okay guppy, ", "oh guppy, ", "hi guppy, ",
         "yo guppy, ", "hey, ", "so ", "okay so ", "um, ", "hey little fish, ", "right, ",
-        "oh and ", "btw ", "question: ", "guppy guppy guppy, ", "psst, ",
+        "oh and ", "btw ", "guppy guppy guppy, ", "psst, ",
     ),
     openers=("hmm.", "oh.", "ooh.", "blub.", "well.", "oh!", "wow.", "um.", "ah.", "okay."),
     tails=(
@@ -3888,10 +3888,9 @@ PERSONA = Persona(
         ),
         question_contexts=(
             "quick question.", "random question.", "i've been meaning to ask.",
-            "okay, serious question.", "just wondering.", "can i ask you something?",
+            "serious question.", "just wondering.", "can i ask you something?",
         ),
-        closers=("lol", "haha", "hehe", "tbh", "xx", "x", "just curious", "no pressure", "hmm",
-                 "lmao", "honestly"),
+        closers=("lol", "haha", "hehe", "tbh", "xx", "x", "hmm", "lmao", "honestly"),
         vocatives=(", guppy", ", buddy", ", little buddy", ", little fish", ", my friend",
                    ", mate", ", pal", ", fishy", ", bud", ", friend"),
         shorthands={
