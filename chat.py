@@ -61,7 +61,7 @@ def load(run, device):
 def main(argv=None):
     args = parse_args(argv)
     model, tok = load(args.run, args.device)
-    from tinygrad_guppy.conversation import Conversation
+    from tinygrad_guppy.app.conversation import Conversation
     conv = Conversation(model, tok)
     sampling = dict(max_tokens=args.max_tokens, temperature=args.temperature, top_k=args.top_k,
                     top_p=args.top_p, greedy=args.greedy or args.temperature == 0, seed=args.seed)

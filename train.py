@@ -124,7 +124,7 @@ def _field_comments():
 
 
 def _pick_device(device):
-    from tinygrad_guppy import backend
+    from tinygrad_guppy.engine import backend
     if device == "auto":
         return backend.default_device()
     return device
@@ -135,14 +135,14 @@ def _pick_device(device):
 
 
 def get_lr(step, cfg):
-    from tinygrad_guppy.optim import lr_at
+    from tinygrad_guppy.engine.optim import lr_at
     return lr_at(step, cfg.lr, cfg.min_lr, cfg.warmup, cfg.steps)
 
 
 def batch_stream(samples, cfg, start_step):
     """Training batches from global step `start_step` on, forever. Epoch e's batches come from a
     generator seeded with (seed, e), so the order is the same however often the run stops."""
-    from tinygrad_guppy.batching import make_batches
+    from tinygrad_guppy.app.batching import make_batches
     epoch, skip = 0, start_step
     while True:
         rng = np.random.default_rng([cfg.seed, epoch])
@@ -158,14 +158,14 @@ def batch_stream(samples, cfg, start_step):
 
 def eval_batches(samples, cfg, n):
     """Fixed held-out batches: the first n eval samples, bucketed the same way every time."""
-    from tinygrad_guppy.batching import make_batches
+    from tinygrad_guppy.app.batching import make_batches
     return list(make_batches("bucket", samples[:n], cfg.batch_size, np.random.default_rng(0),
                              cfg.max_seq_len, cfg.loss_on, pad_id=0))
 
 
 def grad_norms(model):
     """{parameter name: L2 norm of its gradient}: what a learner looks at to see every gradient."""
-    from tinygrad_guppy import backend
+    from tinygrad_guppy.engine import backend
     return {name: float(np.sqrt(backend.to_numpy((p.grad * p.grad).sum())))
             for name, p in model.named_parameters() if p.grad is not None}
 
@@ -173,7 +173,7 @@ def grad_norms(model):
 def to_host(values):
     """Python floats from numbers that may be device scalars, with a single copy from the GPU
     (the one moment the host waits for it)."""
-    from tinygrad_guppy import backend
+    from tinygrad_guppy.engine import backend
     xp = backend.xp(*values)
     if xp is np:
         return [float(v) for v in values]
@@ -247,7 +247,7 @@ def final_report(model, tok, eval_rows, path):
     printed and written to samples.txt. Greedy decoding, so the numbers are reproducible.
     Returns the two pass rates."""
     from data.eval_cases import cases_from_split, ask_cases, results_table
-    from tinygrad_guppy.conversation import Conversation
+    from tinygrad_guppy.app.conversation import Conversation
     conv = Conversation(model.eval(), tok)
     reply = lambda prompt: conv.reply_text(prompt, greedy=True)
     lines = ["sample replies (greedy):"]
@@ -273,14 +273,15 @@ def final_report(model, tok, eval_rows, path):
 def main(argv=None):
     cfg = parse_args(argv)
     device = _pick_device(cfg.device)
-    from tinygrad_guppy import backend
+    from tinygrad_guppy.engine import backend
     backend.keep_freed_memory()             # a training step reuses the same big blocks (backend.py)
     from tqdm import tqdm
 
-    from tinygrad_guppy import checkpoint, prepare
+    from tinygrad_guppy import checkpoint
+    from tinygrad_guppy.app import prepare
     from tinygrad_guppy.model import GuppyConfig, GuppyLM
-    from tinygrad_guppy.optim import AdamW
-    from tinygrad_guppy.training import held_out_loss, train_step
+    from tinygrad_guppy.engine.optim import AdamW
+    from tinygrad_guppy.app.training import held_out_loss, train_step
 
     # 0. the run folder: refuse to overwrite a run unless asked
     last_dir = os.path.join(cfg.out, "last")
@@ -328,7 +329,7 @@ def main(argv=None):
                       weight_decay=cfg.weight_decay)
     scaler = None
     if device == "cuda" and cfg.amp:
-        from tinygrad_guppy.amp import GradScaler
+        from tinygrad_guppy.engine.amp import GradScaler
         scaler = GradScaler()
     step, best = 0, math.inf
     if cfg.resume:
@@ -413,7 +414,7 @@ def main(argv=None):
         return 0
 
     # 6. the end: full held-out loss, loss curve, sample replies, eval-case pass rate
-    from tinygrad_guppy.batching import make_batches
+    from tinygrad_guppy.app.batching import make_batches
     full_eval = held_out_loss(model, list(make_batches("bucket", splits["eval"], cfg.batch_size,
                                                   np.random.default_rng(0), loss_on=cfg.loss_on)))
     log.write(step=step, final_eval_loss=full_eval)

@@ -8,7 +8,7 @@ from bpe import Tokenizer
 from bpe.byte_level import to_chars
 from data.chat_format import SPECIAL_TOKENS, format_sample
 from tinygrad_guppy import gradcheck
-from tinygrad_guppy.conversation import Conversation, decode_stream, normalize
+from tinygrad_guppy.app.conversation import Conversation, decode_stream, normalize
 from tinygrad_guppy.model import GuppyLM
 
 

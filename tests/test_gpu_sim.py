@@ -109,10 +109,10 @@ def test_training_follows_the_cpu(gpu, mixed):
 def test_mixed_precision_skips_an_overflowing_step(gpu):
     """A loss scale so large that float16 gradients overflow: the step is skipped on the device
     (parameters and step count unchanged) and the scale halves."""
-    from tinygrad_guppy import amp, backend
+    from tinygrad_guppy.engine import amp, backend
     from tinygrad_guppy.model import GuppyLM
-    from tinygrad_guppy.optim import AdamW
-    from tinygrad_guppy.training import train_step
+    from tinygrad_guppy.engine.optim import AdamW
+    from tinygrad_guppy.app.training import train_step
 
     cfg = tiny()
     batch = gpu_checks.toy_batches(cfg, 1, B=2, T=8)[0]
@@ -151,8 +151,8 @@ def test_bench_gpu_loop_runs(gpu, monkeypatch):
 
 def test_mixed_precision_needs_the_gpu():
     from tinygrad_guppy.model import GuppyLM
-    from tinygrad_guppy.optim import AdamW
-    from tinygrad_guppy.training import train_step
+    from tinygrad_guppy.engine.optim import AdamW
+    from tinygrad_guppy.app.training import train_step
 
     cfg = tiny()
     model = GuppyLM(cfg)

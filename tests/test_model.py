@@ -8,8 +8,8 @@ import pytest
 
 from tinygrad_guppy import checkpoint, gradcheck
 from tinygrad_guppy.model import GuppyConfig, GuppyLM, count_parameters
-from tinygrad_guppy.optim import AdamW, clip_scale, global_grad_norm, lr_at
-from tinygrad_guppy.tensor import Tensor
+from tinygrad_guppy.engine.optim import AdamW, clip_scale, global_grad_norm, lr_at
+from tinygrad_guppy.engine.tensor import Tensor
 
 
 def expected_shapes(cfg):
@@ -87,7 +87,7 @@ def test_full_model_gradcheck_all_76_tensors():
 
 def test_gradcheck_catches_a_broken_model_gradient(monkeypatch):
     # The model check must be able to fail: corrupt the LayerNorm weight gradient by 1%.
-    from tinygrad_guppy import fused
+    from tinygrad_guppy.engine import fused
     real = fused.layernorm_backward
 
     def off_by_one_percent(*args):

@@ -112,7 +112,7 @@ def test_stop_then_resume_gives_the_same_losses(tmp_path, tiny_run, sig):
 
 
 def test_unfinished_run_needs_resume_or_fresh(tmp_path, tiny_run, monkeypatch):
-    from tinygrad_guppy import training
+    from tinygrad_guppy.app import training
     real, calls = training.train_step, {"n": 0}
 
     def ctrl_c_at_step_12(*args, **kwargs):
@@ -133,7 +133,7 @@ def test_unfinished_run_needs_resume_or_fresh(tmp_path, tiny_run, monkeypatch):
 
 
 def test_diverging_loss_stops_with_a_clear_message(tmp_path, tiny_run, monkeypatch):
-    from tinygrad_guppy import training
+    from tinygrad_guppy.app import training
     real = training.train_step
     calls = {"n": 0}
 

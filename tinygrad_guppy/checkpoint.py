@@ -14,6 +14,10 @@ import os
 import tempfile
 import zipfile
 
+from safetensors import SafetensorError
+from safetensors.numpy import load_file
+from safetensors.numpy import save as safetensors_bytes
+
 from tinygrad_guppy.model import GuppyConfig, GuppyLM
 
 WEIGHTS_FILE = "model.safetensors"
@@ -47,7 +51,6 @@ def atomic_write_bytes(path, data: bytes):
 
 def save(model, folder):
     """Write model.safetensors (float32 weights, tied names included) and config.json."""
-    from safetensors.numpy import save as safetensors_bytes
     atomic_write_bytes(os.path.join(folder, WEIGHTS_FILE), safetensors_bytes(model.state_dict()))
     config = json.dumps(dataclasses.asdict(model.cfg), indent=2) + "\n"
     atomic_write_bytes(os.path.join(folder, CONFIG_FILE), config.encode())
@@ -76,8 +79,6 @@ def load_config(folder):
 
 def load_weights(folder):
     """{name: NumPy array} from folder/model.safetensors, or a clear error naming the file."""
-    from safetensors import SafetensorError
-    from safetensors.numpy import load_file
     path = os.path.join(folder, WEIGHTS_FILE)
     if not os.path.exists(path):
         raise FileNotFoundError(f"no {WEIGHTS_FILE} in {folder!r}: {path} is missing (train a model "

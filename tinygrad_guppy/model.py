@@ -15,8 +15,8 @@ import dataclasses
 
 import numpy as np
 
-from tinygrad_guppy import backend, fused, nn
-from tinygrad_guppy.tensor import Tensor
+from tinygrad_guppy.engine import backend, fused, nn
+from tinygrad_guppy.engine.tensor import Tensor
 
 
 @dataclasses.dataclass

@@ -12,7 +12,8 @@ the prompt's special tokens are inserted as ids, exactly where training put them
 import re
 import unicodedata
 
-from tinygrad_guppy.generate import Generator
+from data.chat_format import IM_END, IM_START
+from tinygrad_guppy.sampling import Generator
 
 
 def normalize(text):
@@ -43,7 +44,6 @@ class Conversation:
     assistant\\n{reply}<|im_end|>\\n`; the oldest turns are dropped when the window is full."""
 
     def __init__(self, model, tokenizer, reply_budget=48):
-        from data.chat_format import IM_END, IM_START
         self.model, self.tok = model, tokenizer
         self.generator = Generator(model, vocab_limit=len(tokenizer))
         self.window = model.cfg.max_seq_len

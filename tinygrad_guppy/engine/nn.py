@@ -7,8 +7,8 @@ order they were set (sub-modules and lists of sub-modules included), and named b
 
 import numpy as np
 
-from tinygrad_guppy import backend, fused, ops
-from tinygrad_guppy.tensor import Tensor
+from tinygrad_guppy.engine import backend, fused, ops
+from tinygrad_guppy.engine.tensor import Tensor
 
 
 class Module:
