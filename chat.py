@@ -12,6 +12,7 @@ keeps as many past turns as fit in the 128-token window, dropping the oldest fir
 """
 
 import argparse
+import io
 import os
 import sys
 
@@ -58,6 +59,15 @@ def load(run, device):
     return model.eval(), tok
 
 
+def tolerate_any_bytes():
+    """Nothing typed or pasted may end the chat: bytes on stdin that are not UTF-8 are kept as lone
+    surrogates (errors="surrogateescape"), which the tokenizer turns back into those bytes, and a
+    character the terminal cannot show is printed as "?"."""
+    for stream, errors in ((sys.stdin, "surrogateescape"), (sys.stdout, "replace")):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors=errors)
+
+
 def main(argv=None):
     args = parse_args(argv)
     model, tok = load(args.run, args.device)
@@ -85,6 +95,7 @@ def main(argv=None):
     if args.prompt is not None:
         say(args.prompt)
         return 0
+    tolerate_any_bytes()
     print("Guppy is listening. /reset forgets the conversation, /quit (or Ctrl-D) leaves.")
     while True:
         try:
