@@ -16,6 +16,11 @@ import shutil
 import tempfile
 import zipfile
 
+try:
+    import fcntl                 # POSIX file locks (Linux, macOS); Windows has none: no RunLock there
+except ImportError:
+    fcntl = None
+
 import numpy as np
 from safetensors import SafetensorError, safe_open
 from safetensors.numpy import load_file
@@ -183,7 +188,65 @@ def _point_link(link_path, target):
     if os.path.lexists(tmp):
         os.remove(tmp)
     os.symlink(target, tmp)
-    os.replace(tmp, link_path)
+    try:
+        os.replace(tmp, link_path)
+    except BaseException:
+        os.remove(tmp)
+        raise
+
+
+# ---- one training process per run folder ------------------------------------------------------------
+
+LOCK_FILE = "train.lock"
+
+
+class RunFolderBusy(OSError):
+    """Another process holds the run folder's lock."""
+
+
+class RunLock:
+    """`with RunLock("runs/guppy"):` makes this process the only one training in that folder.
+
+    It holds an exclusive flock on runs/guppy/train.lock, which holds the pid. The system drops
+    the lock when the process ends, however it ends (kill -9 included), so a lock left behind by a
+    dead process never blocks; that is also why the file is never deleted: a newcomer could
+    otherwise lock a file that has just been unlinked while a third process creates another.
+    A second process gets RunFolderBusy, naming the pid that holds the folder.
+    """
+
+    def __init__(self, run_dir):
+        self.run_dir, self.path = run_dir, os.path.join(run_dir, LOCK_FILE)
+
+    def __enter__(self):
+        os.makedirs(self.run_dir, exist_ok=True)
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            if fcntl is not None:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pid = os.read(self.fd, 32).decode(errors="replace").strip() or "unknown"
+            os.close(self.fd)
+            raise RunFolderBusy(f"{self.run_dir} is in use by another training process (pid {pid}): "
+                                f"wait for it to end, stop it (kill {pid}: it saves first), or use "
+                                f"another --out") from None
+        os.ftruncate(self.fd, 0)
+        os.write(self.fd, f"{os.getpid()}\n".encode())
+        return self
+
+    def __exit__(self, *exc):
+        os.close(self.fd)                        # closing the file releases the lock
+
+
+def clear_run(run_dir):
+    """Delete everything in a run folder but its lock file (held by the caller)."""
+    for name in os.listdir(run_dir):
+        path = os.path.join(run_dir, name)
+        if name == LOCK_FILE:
+            continue
+        if os.path.isdir(path) and not os.path.islink(path):
+            shutil.rmtree(path)
+        else:
+            os.remove(path)
 
 
 def save_training_checkpoint(run_dir, step, model, optimizer, state, tokenizer_path, links=("last",)):
@@ -196,16 +259,20 @@ def save_training_checkpoint(run_dir, step, model, optimizer, state, tokenizer_p
     folder = os.path.join(root, name)
     if not os.path.isdir(folder):
         tmp = tempfile.mkdtemp(dir=root, prefix=f".tmp-{name}-")
-        save(model, tmp)
-        shutil.copyfile(tokenizer_path, os.path.join(tmp, TOKENIZER_FILE))
-        opt = optimizer.state_dict()
-        arrays = {f"m_{i}": m for i, m in enumerate(opt["m"])}
-        arrays.update({f"v_{i}": v for i, v in enumerate(opt["v"])})
-        buffer = io.BytesIO()
-        np.savez(buffer, t=np.int64(opt["t"]), state_json=np.array(json.dumps(state)), **arrays)
-        atomic_write_bytes(os.path.join(tmp, TRAIN_STATE_FILE), buffer.getvalue())
-        os.chmod(tmp, _default_mode(0o777))   # mkdtemp makes folders private (0700)
-        os.rename(tmp, folder)
+        try:
+            save(model, tmp)
+            shutil.copyfile(tokenizer_path, os.path.join(tmp, TOKENIZER_FILE))
+            opt = optimizer.state_dict()
+            arrays = {f"m_{i}": m for i, m in enumerate(opt["m"])}
+            arrays.update({f"v_{i}": v for i, v in enumerate(opt["v"])})
+            buffer = io.BytesIO()
+            np.savez(buffer, t=np.int64(opt["t"]), state_json=np.array(json.dumps(state)), **arrays)
+            atomic_write_bytes(os.path.join(tmp, TRAIN_STATE_FILE), buffer.getvalue())
+            os.chmod(tmp, _default_mode(0o777))   # mkdtemp makes folders private (0700)
+            os.rename(tmp, folder)
+        except BaseException:                     # a full disk, say: the links still point at
+            shutil.rmtree(tmp, ignore_errors=True)   # complete checkpoints; the half-written one goes
+            raise
     for link in links:
         _point_link(os.path.join(run_dir, link), os.path.join("checkpoints", name))
     kept = {os.path.basename(os.path.realpath(os.path.join(run_dir, link)))
