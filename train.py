@@ -29,7 +29,6 @@ import inspect
 import json
 import math
 import os
-import shutil
 import signal
 import sys
 import time
