@@ -73,6 +73,7 @@ def tolerate_any_bytes():
 
 def main(argv=None):
     args = parse_args(argv)
+    tolerate_any_bytes()
     model, tok = load(args.run, args.device)
     conv = Conversation(model, tok)
     sampling = dict(max_tokens=args.max_tokens, temperature=args.temperature, top_k=args.top_k,
@@ -96,7 +97,6 @@ def main(argv=None):
     if args.prompt is not None:
         say(args.prompt)
         return 0
-    tolerate_any_bytes()
     print("Guppy is listening. /reset forgets the conversation, /quit (or Ctrl-D) leaves.")
     while True:
         try:
