@@ -34,9 +34,11 @@ import time
 
 import numpy as np
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path[:0] = [ROOT, os.path.join(ROOT, "tests")]   # the project, and tests/torch_reference.py
 
-from tinygrad_guppy import backend, batching, optim  # noqa: E402
+from tinygrad_guppy.engine import backend, optim  # noqa: E402
+from tinygrad_guppy.app import batching  # noqa: E402
 from tinygrad_guppy.model import GuppyConfig  # noqa: E402
 
 RECIPE = dict(batch_size=32, lr=3e-4, min_lr=3e-5, betas=(0.9, 0.95), weight_decay=0.1, warmup=200, clip=1.0)
@@ -58,9 +60,9 @@ def why_not_runnable():
 
 def ours(cfg, seed=0, mixed=True):
     """Our model on the GPU and a function batch, lr -> loss (a device scalar)."""
-    from tinygrad_guppy import amp
+    from tinygrad_guppy.engine import amp
     from tinygrad_guppy.model import GuppyLM
-    from tinygrad_guppy.training import train_step
+    from tinygrad_guppy.app.training import train_step
 
     model = GuppyLM(cfg, seed=seed, device="cuda")
     optimizer = optim.AdamW(model.parameters(), lr=RECIPE["lr"], betas=RECIPE["betas"],
@@ -75,7 +77,7 @@ def ours(cfg, seed=0, mixed=True):
 def torch_reference(cfg, seed=0):
     """The same architecture in PyTorch with AMP, and its step function batch, lr -> loss."""
     import torch
-    from tinygrad_guppy.torch_reference import TorchGuppyLM
+    from torch_reference import TorchGuppyLM
 
     torch.manual_seed(seed)
     model = TorchGuppyLM(cfg).cuda()
@@ -203,7 +205,7 @@ def bench_gemms():
     import cupy
     from cupyx.profiler import benchmark
 
-    from tinygrad_guppy import cuda
+    from tinygrad_guppy.engine import cuda
 
     M = RECIPE["batch_size"] * 128
     shapes = [  # (name, M, K, N, transpose_a, transpose_b, out dtype)

@@ -4,8 +4,8 @@
     python bench/train_step.py --shapes 32x64 bucket   # some of them
     python bench/train_step.py --steps 20 --no-memory  # more steps, skip the peak-RSS subprocesses
 
-One step = tinygrad_guppy.training.train_step (forward, backward, global-norm clip to 1.0, AdamW)
-in float32 on 2 threads, against TorchGuppyLM (tinygrad_guppy/torch_reference.py, the same
+One step = tinygrad_guppy.app.training.train_step (forward, backward, global-norm clip to 1.0, AdamW)
+in float32 on 2 threads, against TorchGuppyLM (tests/torch_reference.py, the same
 architecture) with torch.optim.AdamW: lr 3e-4, betas (0.9, 0.95), weight decay 0.1, clip 1.0,
 dropout 0.1 on both sides, train mode. Both start from the same weights (ours, loaded into torch)
 and get the same batch at every step; the steps alternate ours / theirs (who goes first alternates
@@ -15,7 +15,7 @@ the report gives medians and the ratio ours / PyTorch (target: <= 1.0 at 32x64, 
 
 Shapes:
 - 32x64, 32x128: B = 32 rows of T random ids (every target counts).
-- bucket, pack, pad: real batches as train.py makes them (tinygrad_guppy.batching, train.py's
+- bucket, pack, pad: real batches as train.py makes them (tinygrad_guppy.app.batching, train.py's
   batch size, row length and loss_on, see --loss-on): "bucket"
   (B = 32 samples of similar length; the planned default), "pack" (rows of 128 positions holding
   several samples, with a segment mask) and "pad" (the original's pad-to-the-longest). The samples
@@ -50,11 +50,13 @@ import time  # noqa: E402
 
 import numpy as np  # noqa: E402
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from tinygrad_guppy import backend, batching  # noqa: E402
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path[:0] = [ROOT, os.path.join(ROOT, "tests")]   # the project, and tests/torch_reference.py
+from tinygrad_guppy.engine import backend  # noqa: E402
+from tinygrad_guppy.app import batching  # noqa: E402
 from tinygrad_guppy.model import GuppyConfig, GuppyLM  # noqa: E402
-from tinygrad_guppy.optim import AdamW  # noqa: E402
-from tinygrad_guppy.training import train_step  # noqa: E402
+from tinygrad_guppy.engine.optim import AdamW  # noqa: E402
+from tinygrad_guppy.app.training import train_step  # noqa: E402
 from train import TrainConfig  # noqa: E402  (train.py's defaults: the batches it makes)
 
 backend.keep_freed_memory()   # as train.py does (see backend.py); it is process-wide, so PyTorch's
@@ -67,7 +69,6 @@ BATCH_SIZE, PACK_LEN = TRAIN_DEFAULTS.batch_size, TRAIN_DEFAULTS.max_seq_len    
 SHAPES = ["32x64", "32x128", "bucket", "pack", "pad"]
 TARGET_SHAPES = ["32x64", "32x128", "bucket"]   # issue 7: ratio <= 1.0 at each of these
 MAX_STEPS = 100                                 # timed steps per side, at most (see --seconds)
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 DATA_FILE = os.path.join(ROOT, "runs", "data", "train.jsonl")
 TOKENIZER_FILE = os.path.join(ROOT, "runs", "data", "tokenizer.json")
 
@@ -99,10 +100,10 @@ def standin_samples(cfg, n=8000, seed=0):
 
 
 def real_samples(prepare=False):
-    """The Guppy training samples, tokenized as train.py does (tinygrad_guppy.prepare), or None
+    """The Guppy training samples, tokenized as train.py does (tinygrad_guppy.app.prepare), or None
     when runs/data has no dataset or tokenizer yet. prepare=True first makes whatever is missing,
     with train.py's stages and defaults (60K samples, a 4096-token BPE)."""
-    from tinygrad_guppy import prepare as stages
+    from tinygrad_guppy.app import prepare as stages
     data_dir = os.path.dirname(DATA_FILE)
     if not prepare and not (os.path.exists(DATA_FILE) and os.path.exists(TOKENIZER_FILE)):
         return None
@@ -148,7 +149,7 @@ def build_ours(cfg, state=None):
 
 def build_torch(cfg, state):
     import torch
-    from tinygrad_guppy.torch_reference import TorchGuppyLM
+    from torch_reference import TorchGuppyLM
     torch.set_num_threads(THREADS)
     torch.manual_seed(0)
     model = TorchGuppyLM(cfg).train()

@@ -11,8 +11,8 @@ import math
 
 import numpy as np
 
-from tinygrad_guppy import backend, fused, optim
-from tinygrad_guppy.tensor import Tensor
+from tinygrad_guppy.engine import backend, fused, optim
+from tinygrad_guppy.engine.tensor import Tensor
 
 EPS = {np.dtype(np.float32): 1.2e-7, np.dtype(np.float16): 1e-2}   # FLT_EPSILON; float16: about 10 ulp
 
@@ -231,7 +231,7 @@ def toy_batches(cfg, n_batches, B, T, seed=0):
     """Learnable toy data: each row counts up from a random start by random steps of 1 or 2 (mod
     the vocabulary), with padding at the end of each row (ignored targets). The loss falls from
     about log(V) towards log(2) (the step cannot be predicted) and stays there."""
-    from tinygrad_guppy.batching import Batch
+    from tinygrad_guppy.app.batching import Batch
 
     rng = np.random.default_rng(seed)
     batches = []
@@ -249,9 +249,9 @@ def toy_batches(cfg, n_batches, B, T, seed=0):
 
 def train_losses(cfg, device, steps, batches, mixed=False, lr=3e-3, seed=0):
     """Losses of `steps` training steps (AdamW, clip 1.0) through training.train_step."""
-    from tinygrad_guppy import amp
+    from tinygrad_guppy.engine import amp
     from tinygrad_guppy.model import GuppyLM
-    from tinygrad_guppy.training import train_step
+    from tinygrad_guppy.app.training import train_step
 
     model = GuppyLM(cfg, seed=seed, device=device)
     optimizer = optim.AdamW(model.parameters(), lr=lr)

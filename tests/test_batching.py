@@ -5,9 +5,9 @@ import numpy as np
 import pytest
 
 from tinygrad_guppy import gradcheck
-from tinygrad_guppy.batching import Sample, inputs_and_targets, make_batches
+from tinygrad_guppy.app.batching import Sample, inputs_and_targets, make_batches
 from tinygrad_guppy.model import GuppyLM
-from tinygrad_guppy.tensor import no_grad
+from tinygrad_guppy.engine.tensor import no_grad
 
 
 def samples(n, seed=0, vocab=64, low=4, high=14):

@@ -4,9 +4,10 @@ run_in_parallel): a training step must give the same numbers however many parts 
 import numpy as np
 import pytest
 
-from tinygrad_guppy import backend, gradcheck
+from tinygrad_guppy.engine import backend
+from tinygrad_guppy import gradcheck
 from tinygrad_guppy.model import GuppyLM
-from tinygrad_guppy.optim import AdamW
+from tinygrad_guppy.engine.optim import AdamW
 
 
 def one_step(cfg):

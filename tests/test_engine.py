@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from tinygrad_guppy import Tensor, no_grad
-from tinygrad_guppy import ops
+from tinygrad_guppy.engine import ops
 
 
 def test_x_plus_x_times_x_accumulates():

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import gpu_checks
-from tinygrad_guppy import backend
+from tinygrad_guppy.engine import backend
 
 cupy = pytest.importorskip("cupy", reason="CuPy is not installed (pip install -e \".[cuda12]\")")
 pytestmark = pytest.mark.skipif(not backend.cuda_available(), reason="CuPy sees no GPU")
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(not backend.cuda_available(), reason="CuPy sees 
 
 @pytest.fixture(scope="module")
 def gpu():
-    from tinygrad_guppy import cuda
+    from tinygrad_guppy.engine import cuda
     return cuda, cupy
 
 
@@ -98,10 +98,10 @@ def test_training_follows_the_cpu_for_300_steps(gpu):
 
 def test_train_step_returns_device_scalars(gpu):
     """No per-step wait: the loss and the gradient norm come back as device arrays."""
-    from tinygrad_guppy import amp
+    from tinygrad_guppy.engine import amp
     from tinygrad_guppy.model import GuppyConfig, GuppyLM
-    from tinygrad_guppy.optim import AdamW
-    from tinygrad_guppy.training import train_step
+    from tinygrad_guppy.engine.optim import AdamW
+    from tinygrad_guppy.app.training import train_step
 
     cfg = GuppyConfig()
     model = GuppyLM(cfg, device="cuda")

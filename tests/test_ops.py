@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from tinygrad_guppy import Tensor, fused, ops
+from tinygrad_guppy import Tensor
+from tinygrad_guppy.engine import fused, ops
 from tinygrad_guppy.gradcheck import check_function, format_row
 
 FAST = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])

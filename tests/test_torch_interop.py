@@ -9,7 +9,7 @@ torch = pytest.importorskip("torch")
 
 from tinygrad_guppy import checkpoint, gradcheck  # noqa: E402
 from tinygrad_guppy.model import GuppyConfig, GuppyLM  # noqa: E402
-from tinygrad_guppy.torch_reference import TorchGuppyLM  # noqa: E402
+from torch_reference import TorchGuppyLM  # noqa: E402
 
 
 def load_into_torch(folder, dtype=torch.float32):

@@ -1,12 +1,25 @@
-"""tinygrad_guppy: a small tensor + autograd engine on NumPy (CPU) and CuPy (GPU), and GuppyLM on it.
+"""tinygrad_guppy: GuppyLM, the 8.7M-parameter fish, on a small autograd engine of our own.
 
-Reading order: tensor.py (Tensor, Function, backward) -> ops.py (primitive ops) -> fused.py
-(softmax, LayerNorm, attention, cross-entropy) -> nn.py (modules) -> model.py (GuppyLM) ->
-optim.py (AdamW) -> gradcheck.py (the finite-difference oracle) -> checkpoint.py.
-On the GPU: backend.py picks the device, cuda.py launches the kernels in kernels/*.cu and cuBLAS,
-amp.py adds mixed precision (docs/gpu.md).
+The package has three layers; each uses only the ones above it in this list, never one below:
+
+    engine/     the tensor and autograd engine: knows arrays and gradients, no text and no fish.
+                tensor.py (Tensor, Function, backward) -> ops.py (primitive ops) -> fused.py
+                (softmax, LayerNorm, attention, cross-entropy) -> nn.py (modules) -> optim.py
+                (AdamW); backend.py picks NumPy or CuPy; on the GPU cuda.py launches kernels/*.cu
+                and cuBLAS, amp.py adds mixed precision.
+    model.py    GuppyLM on the engine: ids in, logits and loss out.        (the model layer:
+    checkpoint.py   its weights as safetensors + config.json.               it sees token ids,
+    sampling.py     generation with a KV cache, and the sampler.            never text)
+    gradcheck.py    the finite-difference oracle, and the check of every gradient of the model.
+    app/        the application: joins text (bpe/), data (data/) and the model. prepare.py
+                (dataset, tokenizer, token cache), batching.py, training.py (one step, the
+                held-out loss), conversation.py (a chat turn by turn). train.py and chat.py, at
+                the top of the repository, are built from these.
+
+Reading order: engine/tensor.py, engine/ops.py, engine/fused.py, engine/nn.py, model.py,
+engine/optim.py, gradcheck.py, then app/ and train.py.
 """
 
-from tinygrad_guppy.tensor import Tensor, no_grad
+from tinygrad_guppy.engine.tensor import Tensor, no_grad
 
 __all__ = ["Tensor", "no_grad"]

@@ -25,7 +25,9 @@ import time
 
 import numpy as np
 
-from tinygrad_guppy.tensor import Tensor
+from tinygrad_guppy.engine import ops
+from tinygrad_guppy.engine.tensor import Tensor
+from tinygrad_guppy.model import GuppyConfig, GuppyLM
 
 H = 1e-6  # step of the central differences (float64: rounding ~1e-16 * |f| / h, truncation ~h^2)
 # The step along a random direction v with N(0, 1) entries is smaller, because h v moves every
@@ -63,7 +65,6 @@ def relative_error(analytic, numeric, noise=0.0, tol=1.0):
 def relu_pattern(out):
     """The on/off state of every ReLU in the graph that made `out`, as bytes. Where it differs
     between two points, a ReLU input crossed zero between them: a kink, where f has no derivative."""
-    from tinygrad_guppy import ops
     states, stack, seen = [], [out], set()
     while stack:
         fn = stack.pop()._ctx
@@ -193,7 +194,6 @@ def check_function(fn, inputs, seed=0, n_entries=3, **settings):
 
 def tiny_config():
     """A 2-layer toy GuppyLM for quick checks (same code paths, 28 parameter tensors)."""
-    from tinygrad_guppy.model import GuppyConfig
     return GuppyConfig(vocab_size=64, max_seq_len=16, d_model=32, n_layers=2, n_heads=4,
                        ffn_hidden=48)
 
@@ -221,7 +221,6 @@ def check_model(cfg, seed=0, T=16, n_entries=3, progress=None):
     """Check every parameter tensor of GuppyLM(cfg) in float64, and the gradient flowing into
     the input embeddings, on model_batch. Training mode: dropout is on, with its generator reset
     before every evaluation so that f is one fixed function. Returns a list of Rows."""
-    from tinygrad_guppy.model import GuppyLM
     model = GuppyLM(cfg, seed=seed, dtype="float64").train()
     idx, targets, segments, positions = model_batch(cfg, T, seed)
     dropout_state = model.dropout_rng.bit_generator.state
@@ -275,7 +274,6 @@ def main(argv=None):
                         help="single entries checked per tensor (default: 3)")
     args = parser.parse_args(argv)
 
-    from tinygrad_guppy.model import GuppyConfig
     cfg = GuppyConfig() if args.config == "full" else tiny_config()
     print(f"gradcheck: GuppyLM {args.config} config, float64, batch 2x{min(args.seq, cfg.max_seq_len)}, "
           f"h={H} (entries), {H_DIRECTIONAL} (directions), tolerances: directional {DIRECTIONAL_TOL:g}, entries {ENTRY_TOL:g}")

@@ -1,6 +1,6 @@
 """Run our CUDA kernels on the CPU: a stand-in for cupy.RawModule in tests without a GPU.
 
-    mod = SimModule(code=open("tinygrad_guppy/kernels/layernorm.cu").read())
+    mod = SimModule(code=open("tinygrad_guppy/engine/kernels/layernorm.cu").read())
     kernel = mod.get_function("layernorm_forward_f32")
     kernel((blocks,), (256,), (out, mean, rstd, x, w, b, np.int32(N), np.int32(C), np.float32(1e-5)))
 

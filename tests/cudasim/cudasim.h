@@ -1,6 +1,6 @@
 // cudasim.h: just enough of CUDA to run our kernels on the CPU, for tests on machines without a GPU.
 //
-// Force-included (g++ -include cudasim.h) before a kernel file from tinygrad_guppy/kernels/. Each GPU
+// Force-included (g++ -include cudasim.h) before a kernel file from tinygrad_guppy/engine/kernels/. Each GPU
 // thread becomes a fiber (its own stack); the threads of one block run on one OS thread, switching only
 // at __syncthreads(), __syncwarp() and warp shuffles, and blocks run one after another. This is
 // slow (fine for small test shapes) but exact about what our kernels rely on, and stricter than a

@@ -152,12 +152,12 @@ def numpy_gemm(op_first, op_second, m, n, k, first, ld_first, second, ld_second,
 
 @contextlib.contextmanager
 def fake_cupy_installed():
-    """sys.modules["cupy"] is a fake inside the block; tinygrad_guppy.cuda is (re)loaded against it
+    """sys.modules["cupy"] is a fake inside the block; tinygrad_guppy.engine.cuda is (re)loaded against it
     with cuBLAS replaced by numpy_gemm. Everything is put back afterwards."""
     saved = sys.modules.get("cupy")
     sys.modules["cupy"] = make_module()
     try:
-        from tinygrad_guppy import cuda
+        from tinygrad_guppy.engine import cuda
         cuda = importlib.reload(cuda)
         cuda._cublas_gemm = numpy_gemm
         yield cuda

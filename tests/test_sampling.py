@@ -5,9 +5,9 @@ import numpy as np
 import pytest
 
 from tinygrad_guppy import gradcheck
-from tinygrad_guppy.generate import Generator, sample
+from tinygrad_guppy.sampling import Generator, sample
 from tinygrad_guppy.model import GuppyLM
-from tinygrad_guppy.tensor import no_grad
+from tinygrad_guppy.engine.tensor import no_grad
 
 
 def test_cached_forward_equals_full_forward():

@@ -14,8 +14,8 @@ import math
 
 import numpy as np
 
-from tinygrad_guppy import backend
-from tinygrad_guppy.tensor import Function
+from tinygrad_guppy.engine import backend
+from tinygrad_guppy.engine.tensor import Function
 
 
 # ---- softmax and log-softmax over the last axis --------------------------------------------------
@@ -111,7 +111,7 @@ class LayerNorm(Function):
         xp = backend.xp(x)
         self.x2d, self.w = x.reshape(-1, C), w
         if backend.uses_kernels(x):  # the GPU: layernorm.cu, with a float16 output under amp.autocast
-            from tinygrad_guppy import amp, cuda
+            from tinygrad_guppy.engine import amp, cuda
             out_dtype = np.float16 if amp.autocast_enabled() else x.dtype
             out, self.mean, self.rstd = cuda.layernorm_forward(self.x2d, w, b, eps, out_dtype)
             return out.reshape(x.shape)
@@ -127,7 +127,7 @@ class LayerNorm(Function):
     def backward(self, dout):
         C = dout.shape[-1]
         if backend.uses_kernels(dout):
-            from tinygrad_guppy import cuda
+            from tinygrad_guppy.engine import cuda
             dx, dw, db = cuda.layernorm_backward(dout.reshape(-1, C), self.x2d, self.w, self.mean, self.rstd)
             return dx.reshape(dout.shape), dw, db
         dout2d = dout.reshape(-1, C)
@@ -249,7 +249,7 @@ class CausalSelfAttention(Function):
             raise ValueError(f"attention: qkv last axis {C3} must be 3 * C with C divisible by "
                              f"n_head={n_head} (shape {qkv.shape})")
         if backend.uses_kernels(qkv):  # the GPU: attention.cu, dropout decided inside the kernels
-            from tinygrad_guppy import cuda
+            from tinygrad_guppy.engine import cuda
             self.seed = cuda.draw_seed(rng) if p > 0.0 else None
             self.y, self.lse = cuda.attention_forward(qkv, n_head, segments, p, self.seed)
             self.qkv, self.n_head, self.segments, self.p = qkv, n_head, segments, p
@@ -272,7 +272,7 @@ class CausalSelfAttention(Function):
 
     def backward(self, dy):
         if backend.uses_kernels(dy):
-            from tinygrad_guppy import cuda
+            from tinygrad_guppy.engine import cuda
             return cuda.attention_backward(dy, self.qkv, self.y, self.lse, self.n_head, self.segments,
                                            self.p, self.seed)
         dqkv = backend.xp(dy).empty_like(self.qkv)
@@ -338,7 +338,7 @@ class CrossEntropy(Function):
         if targets.dtype.kind not in "iu":
             raise TypeError(f"cross_entropy: targets must be integers, got dtype {targets.dtype}")
         if backend.uses_kernels(logits):  # the GPU: cross_entropy.cu; softmax recomputed in backward
-            from tinygrad_guppy import cuda
+            from tinygrad_guppy.engine import cuda
             loss, self.lse, self.n_valid = cuda.cross_entropy_forward(logits, targets, ignore_index)
             self.logits, self.targets, self.ignore_index = logits, targets, ignore_index
             return loss                                          # float32, even for float16 logits
@@ -362,7 +362,7 @@ class CrossEntropy(Function):
 
     def backward(self, dloss):
         if backend.uses_kernels(dloss):
-            from tinygrad_guppy import cuda
+            from tinygrad_guppy.engine import cuda
             dlogits = cuda.cross_entropy_backward(dloss, self.logits, self.lse, self.targets,
                                                   self.n_valid, self.ignore_index)
             return dlogits, None

@@ -17,7 +17,11 @@ import zipfile
 
 import numpy as np
 
-from tinygrad_guppy.batching import Sample
+from bpe import Tokenizer
+from data.chat_format import IM_END, SPECIAL_TOKENS, format_prompt, format_sample
+from data.check import read_jsonl
+from data.generate import write_dataset
+from tinygrad_guppy.app.batching import Sample
 from tinygrad_guppy.checkpoint import atomic_write_bytes
 
 
@@ -28,7 +32,6 @@ def ensure_dataset(data_dir, n_samples=60000, seed=42, persona=None, log=print):
     if os.path.exists(train_path) and os.path.exists(eval_path):
         log(f"dataset: using {train_path} and {eval_path}")
         return train_path, eval_path
-    from data.generate import write_dataset
     log(f"dataset: generating {n_samples:,} samples (seed {seed}) into {data_dir}")
     train_path, eval_path = write_dataset(data_dir, n=n_samples, seed=seed, persona=persona)
     return str(train_path), str(eval_path)
@@ -36,14 +39,11 @@ def ensure_dataset(data_dir, n_samples=60000, seed=42, persona=None, log=print):
 
 def read_samples(path):
     """The {"input", "output", "category"} dicts of a jsonl file, with a clear error if bad."""
-    from data.check import read_jsonl
     return read_jsonl(path)
 
 
 def ensure_tokenizer(path, train_path, vocab_size=4096, min_frequency=2, log=print):
     """A bpe.Tokenizer loaded from `path`; trained on the training texts first if missing."""
-    from bpe import Tokenizer
-    from data.chat_format import SPECIAL_TOKENS, format_sample
     if os.path.exists(path):
         log(f"tokenizer: using {path}")
         try:
@@ -73,7 +73,6 @@ def encode_samples(rows, tok):
     `<|im_start|>user\\n{input}<|im_end|>\\n<|im_start|>assistant\\n{output}<|im_end|>` and the
     index where the reply's ids begin (the prompt is encoded on its own, so the boundary is
     exact: the prompt ends with a special token and a newline, which no merge crosses)."""
-    from data.chat_format import IM_END, format_prompt
     samples = []
     for row in rows:
         prompt = tok.encode(format_prompt(row["input"]))

@@ -7,7 +7,7 @@ that our batches use: position ids (restarting for each packed sample) and a seg
 (attention stays within a sample), both off by default as in the original.
 
     import torch
-    from tinygrad_guppy.torch_reference import TorchGuppyLM
+    from torch_reference import TorchGuppyLM
     ref = TorchGuppyLM(cfg)
     ref.load_state_dict({k: torch.from_numpy(v) for k, v in model.state_dict().items()}, strict=True)
 """

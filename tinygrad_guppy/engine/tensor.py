@@ -30,7 +30,7 @@ import contextlib
 
 import numpy as np
 
-from tinygrad_guppy import backend
+from tinygrad_guppy.engine import backend
 
 _grad_enabled = True
 
@@ -302,4 +302,4 @@ def _as_tensors(inputs):
 
 # ops.py and fused.py define Function subclasses, so they import this module; the Tensor methods
 # above refer to them by module name, and these imports come last to close the cycle.
-from tinygrad_guppy import fused, ops  # noqa: E402
+from tinygrad_guppy.engine import fused, ops  # noqa: E402

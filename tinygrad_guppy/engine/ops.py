@@ -12,8 +12,8 @@ import itertools
 
 import numpy as np
 
-from tinygrad_guppy import backend
-from tinygrad_guppy.tensor import Function
+from tinygrad_guppy.engine import backend
+from tinygrad_guppy.engine.tensor import Function
 
 
 def unbroadcast(grad, shape):
@@ -341,7 +341,7 @@ class Linear(Function):
             raise ValueError(f"linear: input has {x.shape[-1]} features (shape {x.shape}) but the "
                              f"weight {w.shape} expects {w.shape[1]}")
         if backend.uses_kernels(x):  # the GPU: cuBLAS, in float16 when x is (mixed precision)
-            from tinygrad_guppy import cuda
+            from tinygrad_guppy.engine import cuda
             self.x2d, self.has_bias, self.w_dtype = x.reshape(-1, x.shape[-1]), b is not None, w.dtype
             y, self.w = cuda.linear_forward(self.x2d, w, b)   # self.w: w in x's dtype
             return y.reshape(*x.shape[:-1], w.shape[0])
@@ -361,7 +361,7 @@ class Linear(Function):
 
     def backward(self, dy):
         if backend.uses_kernels(dy):
-            from tinygrad_guppy import cuda
+            from tinygrad_guppy.engine import cuda
             need_dx, need_dw = self.needs_input_grad[:2]
             dx, dw, db = cuda.linear_backward(dy.reshape(-1, dy.shape[-1]), self.x2d, self.w, self.w_dtype,
                                               need_dx, need_dw, self.has_bias and self.needs_input_grad[2])

@@ -18,8 +18,8 @@ import math
 
 import numpy as np
 
-from tinygrad_guppy import backend, fused
-from tinygrad_guppy.tensor import no_grad
+from tinygrad_guppy.engine import backend, fused
+from tinygrad_guppy.engine.tensor import no_grad
 
 
 class Generator:

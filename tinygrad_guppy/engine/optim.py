@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from tinygrad_guppy import backend
+from tinygrad_guppy.engine import backend
 
 
 def global_grad_norm(params):
@@ -19,7 +19,7 @@ def global_grad_norm(params):
     params = list(params)
     grads = [p.grad for p in params if p.grad is not None]
     if grads and backend.uses_kernels(grads[0]):
-        from tinygrad_guppy import cuda
+        from tinygrad_guppy.engine import cuda
         return cuda.grad_norm_and_clip(grads, max_norm=None)[0:1].reshape(())
     total = 0.0
     for p in params:
@@ -63,7 +63,7 @@ class AdamW:
         self._buffer = None     # scratch memory for step() on the CPU, made on first use
         self.gpu = None
         if self.params and backend.uses_kernels(self.params[0].data):
-            from tinygrad_guppy import cuda
+            from tinygrad_guppy.engine import cuda
             self.gpu, self.t = cuda.AdamWState(), None
 
     def zero_grad(self):
@@ -158,7 +158,7 @@ class AdamW:
                                      f"{state[name][i].shape}, parameter has {p.shape}")
         self.t = int(state["t"])
         if self.gpu is not None:
-            from tinygrad_guppy import cuda
+            from tinygrad_guppy.engine import cuda
             self.gpu, self.t = cuda.AdamWState(self.t), None
         self.m = [backend.to_device(m.astype(p.dtype), p.device) for m, p in zip(state["m"], self.params)]
         self.v = [backend.to_device(v.astype(p.dtype), p.device) for v, p in zip(state["v"], self.params)]

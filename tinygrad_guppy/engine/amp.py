@@ -33,7 +33,7 @@ import contextlib
 
 import numpy as np
 
-from tinygrad_guppy import backend
+from tinygrad_guppy.engine import backend
 
 _autocast = False
 
@@ -78,13 +78,13 @@ class GradScaler:
     def unscale_and_clip(self, params, max_norm):
         """-> (grad_norm, multiplier, found_inf), 0-d device arrays: the norm of the unscaled
         gradients, the factor clip / scale for AdamW, and 1.0 if some gradient is not finite."""
-        from tinygrad_guppy import cuda
+        from tinygrad_guppy.engine import cuda
         grads = [p.grad for p in params if p.grad is not None]
         out = cuda.grad_norm_and_clip(grads, max_norm, self.scale)   # [norm, multiplier, found_inf]
         return tuple(out[i:i + 1].reshape(()) for i in range(3))
 
     def update(self, found_inf):
-        from tinygrad_guppy import cuda
+        from tinygrad_guppy.engine import cuda
         cuda.loss_scale_update(self.state, found_inf, self.growth_factor, self.backoff_factor,
                                self.growth_interval)
 

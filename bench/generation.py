@@ -1,6 +1,6 @@
 """Generation speed, batch 1, the full 8.7M model: tokens/s with and without the KV cache.
 
-    python bench/generate.py [--run runs/guppy] [--tokens 100] [--repeats 5] [--threads 2]
+    python bench/generation.py [--run runs/guppy] [--tokens 100] [--repeats 5] [--threads 2]
 
 With --run, a trained checkpoint is used (replies end at <|im_end|>, so the bench disables the
 stop token to always generate --tokens tokens); otherwise random weights (speed does not depend on
@@ -32,9 +32,10 @@ def main():
         os.environ[var] = str(args.threads)
 
     import numpy as np
-    sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+    ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    sys.path[:0] = [ROOT, os.path.join(ROOT, "tests")]   # the project, and tests/torch_reference.py
     from tinygrad_guppy import checkpoint
-    from tinygrad_guppy.generate import Generator
+    from tinygrad_guppy.sampling import Generator
     from tinygrad_guppy.model import GuppyConfig, GuppyLM
 
     folder = checkpoint.find(args.run) if args.run else None
@@ -66,7 +67,7 @@ def main():
     except ImportError:
         torch = None
     if torch is not None:
-        from tinygrad_guppy.torch_reference import TorchGuppyLM
+        from torch_reference import TorchGuppyLM
         torch.set_num_threads(args.threads)
         ref = TorchGuppyLM(model.cfg).eval()
         ref.load_state_dict({k: torch.from_numpy(v) for k, v in model.state_dict().items()})

@@ -11,9 +11,9 @@ products, float32 weights, see amp.py): the step then also skips itself, on the 
 gradient overflowed.
 """
 
-from tinygrad_guppy import amp
-from tinygrad_guppy.optim import clip_scale, global_grad_norm
-from tinygrad_guppy.tensor import no_grad
+from tinygrad_guppy.engine import amp
+from tinygrad_guppy.engine.optim import clip_scale, global_grad_norm
+from tinygrad_guppy.engine.tensor import no_grad
 
 
 def train_step(model, optimizer, batch, lr, grad_clip=1.0, scaler=None):
