@@ -74,7 +74,10 @@ def pad_batches(samples, batch_size, rng, loss_on="all", pad_id=0):
         yield _padded([samples[i] for i in order[start:start + batch_size]], loss_on, pad_id)
 
 
-def bucket_batches(samples, batch_size, rng, loss_on="all", pad_id=0, window=50):
+BUCKET_WINDOW = 50   # "bucket" sorts this many batches' worth of samples by length at a time
+
+
+def bucket_batches(samples, batch_size, rng, loss_on="all", pad_id=0, window=BUCKET_WINDOW):
     """One epoch of batches of similar-length samples (little padding, B samples per step)."""
     order = rng.permutation(len(samples))
     batches = []
@@ -124,7 +127,7 @@ def pack_batches(samples, batch_size, seq_len, rng, loss_on="all", pad_id=0):
 def make_batches(kind, samples, batch_size, rng, seq_len=128, loss_on="all", pad_id=0):
     """One epoch of batches of the given kind: "bucket", "pack" or "pad"."""
     if kind == "bucket":
-        return bucket_batches(samples, batch_size, rng, loss_on, pad_id)
+        return bucket_batches(samples, batch_size, rng, loss_on, pad_id, BUCKET_WINDOW)
     if kind == "pack":
         return pack_batches(samples, batch_size, seq_len, rng, loss_on, pad_id)
     if kind == "pad":
