@@ -3,6 +3,7 @@
     python -m data --n 60000 --seed 42 --out runs/data      # generate + check + write
     python -m data check runs/data/train.jsonl runs/data/eval.jsonl
     python -m data export-persona runs/guppy.json           # the persona as JSON, to re-skin
+    python -m data sample --topic temp_hot --n 20           # read what a topic's users say
     python -m data --persona runs/guppy.json --out runs/my_data
 
 Exit status: 0 when the data passed the check, 1 when it failed, 2 for bad arguments or files.
@@ -12,11 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from pathlib import Path
 
 from data.check import CheckLimits, DataCheckError, check_files
-from data.generate import EVAL_FRACTION, atomic_write_text, write_dataset
+from data.generate import EVAL_FRACTION, Templates, atomic_write_text, make_sample, write_dataset
 from data.persona import PersonaError, load_persona, persona_to_json
 
 LIMITS = CheckLimits()
@@ -59,8 +61,8 @@ def generate_parser() -> argparse.ArgumentParser:
                     "The data check runs before anything is written and the exit status is 1 "
                     "if it fails.",
         epilog="other commands: `python -m data check FILE...` checks existing files; "
-               "`python -m data export-persona FILE` writes the persona as JSON. "
-               "Each has its own --help.")
+               "`python -m data export-persona FILE` writes the persona as JSON; "
+               "`python -m data sample` prints samples to read. Each has its own --help.")
     parser.add_argument("--n", type=int, default=60000,
                         help="samples in all, train and eval together (default: %(default)s)")
     parser.add_argument("--seed", type=int, default=42,
@@ -99,6 +101,33 @@ def export_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def sample_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m data sample",
+        description="Print generated samples (user message -> reply), to read what a persona's "
+                    "grammar makes. Nothing is written.")
+    parser.add_argument("--topic", default=None, help="only this topic (default: all topics)")
+    parser.add_argument("--n", type=int, default=20, help="samples to print (default: %(default)s)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
+    parser.add_argument("--persona", default=None,
+                        help="a .py file, module or .json file (default: the built-in Guppy)")
+    return parser
+
+
+def print_samples(args: argparse.Namespace) -> int:
+    persona = load_persona(args.persona)
+    names = [t.name for t in persona.topics]
+    if args.topic is not None and args.topic not in names:
+        print(f"error: no topic {args.topic!r}; the topics are {', '.join(names)}", file=sys.stderr)
+        return 2
+    templates, rng = Templates(persona), random.Random(args.seed)
+    for i in range(args.n):
+        topic = args.topic or names[i % len(names)]
+        user, reply = make_sample(templates, topic, rng)
+        print(f"{topic:<16} {user}\n{'':<16} -> {reply}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
@@ -107,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
             report = check_files(args.files, limits_from(args))
             print(report.table())
             return 0 if report.ok else 1
+        if argv[:1] == ["sample"]:
+            return print_samples(sample_parser().parse_args(argv[1:]))
         if argv[:1] == ["export-persona"]:
             args = export_parser().parse_args(argv[1:])
             persona = load_persona(args.persona)

@@ -549,8 +549,8 @@ class HeldOut:
          sharing more than max_jaccard of their union; or a character similarity (difflib's
          ratio) above max_ratio;
       2. or it shares a specific 4-word sequence with it (specific_fourgrams).
-    Example: HeldOut(["is your tank getting too toasty?"]).why("is your tank getting hot?")
-    -> ("is your tank getting too toasty?", "shares 'is your tank getting'").
+    Example: HeldOut(["is your tank getting too toasty?"]).why("why is your tank getting so
+    dirty?") -> ("is your tank getting too toasty?", "shares 'is your tank getting'").
     The data check applies it to every input of the files; the generator draws again instead of
     keeping an input that fails it, so the cases stay unseen.
     """

@@ -4,10 +4,13 @@ Guppy speaks in short lowercase sentences. It knows the world through what a fis
 temperature, light, vibration and food. It does not understand human things (phones, money, maths,
 driving), it forgets quickly, and it is sure that the meaning of life is food.
 
-This file is data only: word pools, then one Topic per category. The generator fills every {slot}
-afresh for each sample (see persona.py for the slot rules). To make a different character, copy
-this file (or `python -m data export-persona my.json`), change the words, and pass it with
-`python -m data --persona my_persona.py`.
+This file is data only: word pools, then one Topic per category, then the Persona with the way
+people type (ChatStyle). Each topic holds what users say (a few plain `inputs`, and `intents`:
+what a user may mean, each with sentence frames, the topic's own synonym pools in `words` and a
+few sentences of `contexts` that may come first) and Guppy's `replies`. The generator fills every
+{slot} afresh for each sample (see persona.py for the slot rules, docs/persona.md for how to write
+intents, synonyms and frames). To make a different character, copy this file (or `python -m data
+export-persona my.json`), change the words, and pass it with `python -m data --persona my_persona.py`.
 
 Writing rules that keep the templates grammatical for every word of a pool:
   - nothing after a slot must agree with it ("i like the {tank_object}.", not "the {tank_object}
@@ -16,8 +19,10 @@ Writing rules that keep the templates grammatical for every word of a pool:
   - {tank_object} and {tankmate} follow "the"; {human_thing}, {outside_thing} and {sound} carry
     their own article ("a phone", "money", "a hum"); {activity} is an -ing phrase ("doing laps");
     {spot} is a place phrase ("near the top"); {when} is a time phrase ("this morning");
-  - replies stay short (at most about 60 characters with the longest words, inputs about 40), so
-    that every formatted sample stays far inside the 128-token window.
+  - a frame must read well with every word of every pool it uses: "are you {hot}?" takes
+    adjectives ("boiling", "too warm"), so "like an oven" has a pool and frames of its own;
+  - replies stay short (at most about 60 characters with the longest words, frames about 50), so
+    that every formatted sample stays inside the 128-token window with room for the extras.
 """
 
 from data.persona import ChatStyle, Intent, Persona, Topic

@@ -86,6 +86,12 @@ def test_counts_of_the_60k_dataset(full):
     assert {s["category"] for s in evals} == categories           # each category in eval
     replies = {s["output"] for s in samples}
     assert len(replies) >= 30000
+    # the user's side (issue 12): at least 40,000 different messages, 300 in every topic
+    assert len({s["input"] for s in samples}) >= 40000
+    inputs_per_category = {}
+    for s in samples:
+        inputs_per_category.setdefault(s["category"], set()).add(s["input"])
+    assert min(len(x) for x in inputs_per_category.values()) >= 300
     per_category = {}
     for s in samples:
         per_category.setdefault(s["category"], set()).add(s["output"])
@@ -101,6 +107,8 @@ def test_counts_of_the_60k_dataset(full):
     assert max(token_bound(s["input"], s["output"]) for s in samples) <= 120
     report = check_splits({"train": train, "eval": evals})
     assert report.ok, report.table()
+    rows = {what: value for what, value, _, _ in report.rows}
+    assert rows["inputs near an eval case"] == rows["inputs sharing a 4-gram with one"] == "0"
 
 
 def test_categories_are_balanced(full):

@@ -36,12 +36,6 @@ def test_there_are_enough_cases_over_enough_training_topics():
     assert all(c.prompt == c.prompt.lower() and c.keywords for c in EVAL_CASES)
 
 
-def test_no_prompt_equals_or_nearly_equals_a_training_input():
-    train, evals = generate(GUPPY, 60000, seed=42)
-    inputs = [s["input"] for s in train + evals]
-    assert near_duplicates([c.prompt for c in EVAL_CASES], inputs) == []
-
-
 def test_near_duplicates_finds_planted_ones():
     inputs = ["are you cold?", "is the water cold?", "what is your name?"]
     found = near_duplicates(["Are you cold", "is the water too cold?", "how old are you?",
