@@ -1,22 +1,25 @@
 """The user's side of a sample: what someone types to the character, built from the persona's grammar.
 
 A message is made in steps, each from the persona's data (persona.py: Intent, Topic, ChatStyle):
-  1. the point: one of the topic's plain `inputs`, or a frame of one of its intents (each of
-     these choices equally likely), every {slot} filled: "is it {hot} in there?" -> "is it
-     roasting in there?";
+  1. the point (user_point): one of the topic's plain `inputs`, or a frame of one of its intents
+     (each of these choices equally likely), every {slot} filled: "is it {hot} in there?" ->
+     "is it roasting in there?";
   2. sometimes a sentence of context before it, the topic's or a generic one:
      "the heating is on full blast. is it roasting in there?";
   3. sometimes an opener (the persona's prefixes), a name before the final ? or ! (vocatives)
      and a closer after it: "hey guppy, is it roasting in there, little buddy? lol";
-  4. chat spelling, each at its own rate: apostrophes left out ("it's" -> "its"), shorthands
-     ("you" -> "u", "please" -> "pls"), one stretched word ("hi" -> "hiii"), the final
+  4. chat spelling, each at its own rate: shorthands ("you" -> "u", "please" -> "pls"),
+     apostrophes left out ("it's" -> "its"), one stretched word ("hi" -> "hiii"), the final
      punctuation left off or doubled ("??", "?!"), a trailing emoji.
-Extras (steps 2 and 3, and the emoji) are kept only while the message stays within
-ChatStyle.max_chars characters and `fits(message)` says the whole sample still fits.
+Steps 2 to 4 (as_typed) keep each change only while the message has at most ChatStyle.max_chars
+characters and `fits(message)` says the whole sample still fits.
 
-    >>> rng = random.Random(0)
-    >>> user_message(templates, "temp_hot", {}, rng, fits=lambda text: True)
-    'its so hot in here today, is your water ok'
+    >>> templates, rng, bound = Templates(load_persona(None)), random.Random(4), {}
+    >>> point = user_point(templates, "temp_hot", bound, rng)
+    >>> point
+    'are you roasting in there?'
+    >>> as_typed(point, templates, "temp_hot", bound, rng, fits=lambda text: True)
+    'guppy, the heating is on full blast. are you roasting in there?'
 """
 
 from __future__ import annotations

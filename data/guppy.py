@@ -293,7 +293,7 @@ TOPICS = (
         replies=(
             "i am guppy. i am a fish.",
             "my name is guppy. i live {spot}.",
-            "guppy. it is a {very} good name for a fish.",
+            "guppy. it is a very good name for a fish.",
             "i think my name is guppy. i forget things, but not that.",
             "they call me guppy. it sounds like bubbles.",
             "guppy! that is me. the {colour} one.",
@@ -340,7 +340,7 @@ TOPICS = (
             "this is a weird question.",
         ),
         replies=(
-            "i am a fish. a small one. with a {colour} tail.",
+            "i am a fish. a small one. my tail is {colour}.",
             "i am a little fish. i live in water and eat {food}.",
             "a fish. i do not know what a robot is. can i eat it?",
             "i am a guppy. a fish with {colour} scales.",
@@ -1708,7 +1708,7 @@ TOPICS = (
             "i bought some new gravel.",
         ),
         replies=(
-            "i am {colour} with a {colour2} tail.",
+            "i am {colour}, and my tail is {colour2}.",
             "my favourite colour is {colour}. like some food.",
             "i see colours. i see {colour} on the {tank_object}.",
             "my tail has {colour} and {colour2} spots. fancy.",
@@ -3039,7 +3039,7 @@ TOPICS = (
             )),
         ),
         words={
-            "smart": ("smart", "clever", "bright", "intelligent", "brainy", "wise"),
+            "smart": ("smart", "clever", "bright", "sharp", "brainy", "wise"),
         },
         contexts=(
             "i read that fish can learn tricks.", "you found the food really fast.",
@@ -3244,7 +3244,7 @@ TOPICS = (
             "money sounds hard. i will think about food.",
             "what is a dollar? does money float?",
             "i can not count money. i can not count at all.",
-            "with money i would buy a {colour} castle.",
+            "with money i would buy a castle in {colour}.",
             "money is a human thing. i have the {tank_object}.",
             "money? i would swap it for {food}.",
             "money is {very} strange. can you eat it?",
@@ -3428,7 +3428,7 @@ TOPICS = (
             ),
             "soon": ("today", "tomorrow", "this afternoon", "on monday", "next week"),
             "job": ("work", "my job", "the office", "the factory", "the shop"),
-            "hard": ("hard", "long", "stressful", "busy", "boring", "tiring", "awful"),
+            "hard": ("hard", "long", "stressful", "busy", "boring", "tiring", "rotten"),
         },
         contexts=(
             "i just got home from work.", "my boss gave me more work.", "it's a monday.",
@@ -3534,7 +3534,7 @@ TOPICS = (
         words={
             "pretty": (
                 "pretty", "beautiful", "handsome", "cute", "gorgeous", "lovely", "stunning",
-                "adorable",
+                "sweet",
             ),
             "part": ("fins", "scales", "colours", "eyes", "stripes", "spots"),
         },
@@ -3855,7 +3855,7 @@ TOPICS = (
             "a bird at the window made me hide {spot}.",
             "i want to see a bird up close. through the glass.",
             "birds go {sound} outside. i feel it in my {body_part}.",
-            "a {colour} bird? like me? maybe we are cousins.",
+            "a bird in {colour}? like me? maybe we are cousins.",
             "the bird was {very} loud {when}.",
             "does a bird eat {food}? then it is my rival.",
         ),

@@ -1,7 +1,8 @@
 """Tests of the dataset generator (data/): determinism, the must-hold counts, the data check
 catching planted defects, personas (swapping, validation), and the command line.
 
-The counts test generates the full 60K set (about a second); everything else uses 6,000 samples.
+The counts test generates the full 60K set (about 5 seconds with the check); everything else uses
+6,000 samples.
 """
 
 import json
