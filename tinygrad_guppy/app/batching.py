@@ -5,8 +5,8 @@ where Guppy's reply starts. The model learns to predict token t+1 from tokens 0.
 n tokens gives n - 1 (input, target) positions; with `loss_on="reply"` the targets before the
 reply are set to pad_id, which the loss ignores.
 
-Samples are short (29 tokens on average, at most 40, with the 60K Guppy samples) and uneven, so how they are put together
-decides how much compute goes to padding:
+Samples are short (30 tokens on average, at most 41, with the 60K Guppy samples) and uneven, so how
+they are put together decides how much compute goes to padding:
 
 - "pad":    like the original GuppyLM: B random samples, each padded to the longest of the batch.
 - "bucket": B samples of similar length: shuffle, sort each window of `window` batches' worth by
