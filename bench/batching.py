@@ -1,7 +1,8 @@
 """Benchmark: which batching gives the lowest held-out loss per second of CPU training.
 
+    python bench/batching.py train bucket8 --fresh --out runs/b8   # train.py with that batching
     python bench/batching.py --data-dir runs/data                  # time a step of each batching
-    python bench/batching.py --data-dir runs/data --curves pad=runs/a bucket=runs/b ...
+    python bench/batching.py --data-dir runs/data --curves pad=runs/a bucket8=runs/b8 ...
 
 A batching changes two things: the time of a step (padding is wasted compute) and what a step
 learns (batches of similar length are batches of similar samples). The two are measured apart,
@@ -94,7 +95,24 @@ def read_curve(run_dir):
     return curve, final
 
 
+def train_with(kind, train_args):
+    """train.py (its command line, train_args) with the batching `kind`: "pad", "pack" or
+    "bucketN" (train.py's bucket with BUCKET_WINDOW set to N for this process)."""
+    import train
+    if kind.startswith("bucket"):
+        batching.BUCKET_WINDOW = int(kind[len("bucket"):] or batching.BUCKET_WINDOW)
+        kind = "bucket"
+    sys.argv = ["train.py", *train_args, "--batching", kind]
+    return train.cli()
+
+
 def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["train"]:
+        if len(argv) < 2:
+            sys.exit("usage: python bench/batching.py train KIND [train.py flags], KIND one of "
+                     "pad, pack, bucketN")
+        return train_with(argv[1], argv[2:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data-dir", default="runs/data",
@@ -167,4 +185,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
