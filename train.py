@@ -88,7 +88,7 @@ class TrainConfig:
     fresh: bool = False           # delete the run in --out and start over
 
 
-CHOICES = {"batching": ("bucket", "pack", "pad"), "loss_on": ("all", "reply"),
+CHOICES = {"batching": ("bucket", "pack", "pad", "pair"), "loss_on": ("all", "reply"),
            "device": ("auto", "cpu", "cuda")}
 
 PRESETS = {

@@ -89,6 +89,24 @@ def bucket_batches(samples, batch_size, rng, loss_on="all", pad_id=0, window=BUC
         yield _padded([samples[i] for i in batches[b]], loss_on, pad_id)
 
 
+def pair_batches(samples, batch_size, rng, loss_on="all", pad_id=0):
+    """One epoch of the original's random batches (the same samples as pad_batches with the same
+    rng), two samples to a row: the shortest of a batch shares a row with the longest, the second
+    shortest with the second longest, and so on, so the rows come out nearly equally long and
+    little is padding. `segments` keeps attention inside each sample and `positions` restart at
+    0, so every sample is computed as if alone: the loss of a step is pad's, for less compute.
+    Example: lengths [10, 30, 12, 28] -> rows (10, 30) and (12, 28), 40 positions each."""
+    order = rng.permutation(len(samples))
+    for start in range(0, len(order), batch_size):
+        chunk = sorted(order[start:start + batch_size], key=lambda i: len(samples[i].ids))
+        half = len(chunk) // 2
+        rows = [[samples[chunk[k]], samples[chunk[-1 - k]]] for k in range(half)]
+        if len(chunk) % 2:                         # an odd batch: the middle sample rides alone
+            rows.append([samples[chunk[half]]])
+        width = max(sum(len(s.ids) - 1 for s in row) for row in rows)
+        yield _packed(rows, width, loss_on, pad_id)
+
+
 def pack_batches(samples, batch_size, seq_len, rng, loss_on="all", pad_id=0):
     """One epoch of packed rows: samples in random order fill rows of seq_len positions; a sample
     that does not fit starts the next row (the rest of the row is padding)."""
@@ -106,30 +124,38 @@ def pack_batches(samples, batch_size, seq_len, rng, loss_on="all", pad_id=0):
     if row:
         rows.append(row)
     for start in range(0, len(rows), batch_size):
-        chunk = rows[start:start + batch_size]
-        idx = np.full((len(chunk), seq_len), pad_id, dtype=np.int64)
-        targets = np.full_like(idx, pad_id)
-        segments = np.zeros_like(idx)
-        positions = np.zeros_like(idx)
-        for r, row_samples in enumerate(chunk):
-            at = 0
-            for seg, s in enumerate(row_samples):
-                inputs, t = inputs_and_targets(s, loss_on, pad_id)
-                n = len(inputs)
-                idx[r, at:at + n], targets[r, at:at + n] = inputs, t
-                segments[r, at:at + n], positions[r, at:at + n] = seg, np.arange(n)
-                at += n
-            segments[r, at:] = len(row_samples)        # the padding is a segment of its own
-            positions[r, at:] = np.arange(seq_len - at)
-        yield Batch(idx, targets, segments, positions, pad_id=pad_id)
+        yield _packed(rows[start:start + batch_size], seq_len, loss_on, pad_id)
+
+
+def _packed(rows, width, loss_on, pad_id):
+    """A Batch of rows of `width` positions, each row holding its samples back to back, then
+    padding; segments number the samples of a row (the padding is one more segment) and
+    positions restart at 0 for each."""
+    idx = np.full((len(rows), width), pad_id, dtype=np.int64)
+    targets = np.full_like(idx, pad_id)
+    segments = np.zeros_like(idx)
+    positions = np.zeros_like(idx)
+    for r, row_samples in enumerate(rows):
+        at = 0
+        for seg, s in enumerate(row_samples):
+            inputs, t = inputs_and_targets(s, loss_on, pad_id)
+            n = len(inputs)
+            idx[r, at:at + n], targets[r, at:at + n] = inputs, t
+            segments[r, at:at + n], positions[r, at:at + n] = seg, np.arange(n)
+            at += n
+        segments[r, at:] = len(row_samples)        # the padding is a segment of its own
+        positions[r, at:] = np.arange(width - at)
+    return Batch(idx, targets, segments, positions, pad_id=pad_id)
 
 
 def make_batches(kind, samples, batch_size, rng, seq_len=128, loss_on="all", pad_id=0):
-    """One epoch of batches of the given kind: "bucket", "pack" or "pad"."""
+    """One epoch of batches of the given kind: "bucket", "pack", "pad" or "pair"."""
+    if kind == "pair":
+        return pair_batches(samples, batch_size, rng, loss_on, pad_id)
     if kind == "bucket":
         return bucket_batches(samples, batch_size, rng, loss_on, pad_id, BUCKET_WINDOW)
     if kind == "pack":
         return pack_batches(samples, batch_size, seq_len, rng, loss_on, pad_id)
     if kind == "pad":
         return pad_batches(samples, batch_size, rng, loss_on, pad_id)
-    raise ValueError(f"unknown batching {kind!r}: expected 'bucket', 'pack' or 'pad'")
+    raise ValueError(f"unknown batching {kind!r}: expected 'bucket', 'pack', 'pad' or 'pair'")
