@@ -25,7 +25,7 @@ def test_targets_reply_only_and_all():
         inputs_and_targets(s, "most", pad_id=0)
 
 
-@pytest.mark.parametrize("kind", ["pad", "bucket", "pack"])
+@pytest.mark.parametrize("kind", ["pad", "bucket", "pack", "pair"])
 def test_every_target_appears_once_per_epoch(kind):
     data = samples(101)
     batches = list(make_batches(kind, data, 8, np.random.default_rng(0), seq_len=24, loss_on="all"))
@@ -33,17 +33,40 @@ def test_every_target_appears_once_per_epoch(kind):
     got = sorted(int(x) for b in batches for x in b.targets[b.targets != 0])
     assert got == want
     assert sum(b.n_target_tokens for b in batches) == sum(len(s.ids) - 1 for s in data)
-    if kind != "pack":
+    if kind in ("pad", "bucket"):
         assert sum(b.idx.shape[0] for b in batches) == 101
 
 
-def test_bucketing_pads_less_than_padding_to_the_longest():
+def test_bucketing_and_pairing_pad_less_than_padding_to_the_longest():
     data = samples(2000, high=60)
     waste = {}
-    for kind in ("pad", "bucket"):
+    for kind in ("pad", "bucket", "pair"):
         bs = list(make_batches(kind, data, 32, np.random.default_rng(0), loss_on="all"))
         waste[kind] = 1 - sum(b.n_target_tokens for b in bs) / sum(b.idx.size for b in bs)
-    assert waste["bucket"] < 0.05 < waste["pad"]
+    assert waste["bucket"] < 0.05 < waste["pair"] < 0.15 < waste["pad"]
+
+
+@pytest.mark.parametrize("loss_on", ["all", "reply"])
+def test_pair_batches_are_pad_batches_two_to_a_row(loss_on):
+    # the same samples in each batch as pad with the same generator, so the same loss per step
+    cfg = gradcheck.tiny_config()
+    model = GuppyLM(cfg, seed=0, dtype="float64").eval()
+    data = samples(67, seed=2, vocab=cfg.vocab_size, high=cfg.max_seq_len // 2)
+    pads = list(make_batches("pad", data, 8, np.random.default_rng(5), loss_on=loss_on))
+    pairs = list(make_batches("pair", data, 8, np.random.default_rng(5), loss_on=loss_on))
+    assert len(pads) == len(pairs) == 9
+    for pad, pair in zip(pads, pairs):
+        assert sorted(pad.targets[pad.targets != 0]) == sorted(pair.targets[pair.targets != 0])
+        assert pair.idx.shape[0] == (pad.idx.shape[0] + 1) // 2            # two samples a row
+        lengths = [np.sum(pair.segments[r] == 0) for r in range(pair.idx.shape[0])]
+        assert pair.idx.shape[1] <= 2 * pad.idx.shape[1]
+        with no_grad():
+            a = model.loss(pad.idx, pad.targets, pad.segments, pad.positions).data
+            b = model.loss(pair.idx, pair.targets, pair.segments, pair.positions).data
+        np.testing.assert_allclose(b, a, rtol=1e-12)
+        # the shortest sample of the batch sits with the longest
+        assert lengths[0] == min(lengths)
+    assert sum(b.idx.size for b in pairs) < sum(b.idx.size for b in pads)
 
 
 def test_packed_rows_give_each_sample_its_own_loss():
