@@ -76,7 +76,7 @@ class TrainConfig:
     beta1: float = 0.9            # AdamW beta1
     beta2: float = 0.95           # AdamW beta2
     grad_clip: float = 1.0        # clip the global gradient norm to this (0: off)
-    batching: str = "bucket"      # bucket (similar lengths) | pack (several per row) | pad (original)
+    batching: str = "pair"        # pair (random, 2 a row) | bucket (by length) | pack | pad (original)
     loss_on: str = "all"          # all: learn the whole turn (better replies, see README) | reply
     eval_every: int = 500         # steps between held-out evaluations (and checkpoints)
     eval_samples: int = 600       # held-out samples per evaluation (all 3,000 at the end)

@@ -1,4 +1,4 @@
-"""Turning tokenized samples into training batches, three ways.
+"""Turning tokenized samples into training batches, four ways.
 
 A sample is one chat turn as token ids, `[<|im_start|>, user, ..., <|im_end|>]`, plus the index
 where Guppy's reply starts. The model learns to predict token t+1 from tokens 0..t, so a sample of
@@ -6,11 +6,16 @@ n tokens gives n - 1 (input, target) positions; with `loss_on="reply"` the targe
 reply are set to pad_id, which the loss ignores.
 
 Samples are short (30 tokens on average, at most 41, with the 60K Guppy samples) and uneven, so how
-they are put together decides how much compute goes to padding:
+they are put together decides how much compute goes to padding, and what a step learns:
 
-- "pad":    like the original GuppyLM: B random samples, each padded to the longest of the batch.
-- "bucket": B samples of similar length: shuffle, sort each window of `window` batches' worth by
-            length, cut into batches, shuffle the batches. Nearly no padding, same B per step.
+- "pad":    like the original GuppyLM: B random samples, each padded to the longest of the batch
+            (18% of the positions are padding).
+- "pair":   the same random batches, two samples to a row (the shortest with the longest, ...), so
+            the rows come out nearly equally long: 2.5% padding, and the same loss per step as
+            "pad", since `segments` and `positions` compute each sample as if alone. The default.
+- "bucket": B samples of similar length: shuffle, sort each window of BUCKET_WINDOW batches' worth
+            by length, cut into batches, shuffle the batches. Nearly no padding, but batches of
+            alike samples learn less per step (bench/README.md: batching).
 - "pack":   rows of exactly `seq_len` positions, each holding several whole samples back to back;
             `segments` keeps attention inside each sample and `positions` restart at 0 per sample.
 
