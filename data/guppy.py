@@ -435,7 +435,7 @@ TOPICS = (
             "glad": ("happy", "cheerful", "glad", "joyful", "chirpy", "jolly", "content"),
         },
         contexts=(
-            "the sun is out.", "i got some good news.", "you were wiggling just now.",
+            "i'm in a great mood.", "i got some good news.", "you were wiggling just now.",
             "i passed my test.",
         ),
         replies=(
@@ -482,7 +482,7 @@ TOPICS = (
         },
         contexts=(
             "you're sitting at the bottom.", "your fins are drooping.", "i had a bad day.",
-            "my friend moved away.",
+            "you look a bit grey.",
         ),
         replies=(
             "sometimes i am sad when the {food} is late.",
@@ -735,7 +735,7 @@ TOPICS = (
             "dull": ("boring", "dull", "samey", "a bit dull", "so boring"),
         },
         contexts=(
-            "it's a rainy afternoon.", "there's nothing on tv.", "i'm so bored.",
+            "it's a slow afternoon.", "there's nothing to do.", "i'm so bored.",
             "you've been doing circles all day.",
         ),
         replies=(
@@ -836,7 +836,7 @@ TOPICS = (
         },
         contexts=(
             "you're barely moving.", "you've been resting at the bottom.", "it's been a long day.",
-            "i'm tired from work.",
+            "you've been swimming all day.",
         ),
         replies=(
             "a bit tired. i swam a lot {spot}.",
@@ -1899,8 +1899,8 @@ TOPICS = (
             ),
         },
         contexts=(
-            "we had visitors today.", "i heard a knock on the tank.", "sorry about earlier.",
-            "the kids were here.",
+            "someone was banging on the glass.", "i heard a knock on the tank.",
+            "there are finger marks on the glass.", "i heard a tapping sound.",
         ),
         replies=(
             "please do not tap. it is very loud in here.",
@@ -2201,7 +2201,7 @@ TOPICS = (
             ),
         },
         contexts=(
-            "i heard a meow.", "the cat is in the room.", "i just fed the cat.",
+            "i heard a meow.", "the cat is in the room.", "the cat is on the sofa.",
             "there's a furry face by the tank.",
         ),
         replies=(
@@ -2348,8 +2348,8 @@ TOPICS = (
             ),
         },
         contexts=(
-            "i just looked out the window.", "i had to wear a coat.", "the clouds are moving fast.",
-            "i saw the forecast.",
+            "i just looked out the window.", "i had to wear a coat.",
+            "i just came in from outside.", "i saw the forecast.",
         ),
         replies=(
             "the weather in here is always wet.",
@@ -2396,8 +2396,8 @@ TOPICS = (
             "season": ("spring", "summer", "autumn", "winter", "fall"),
         },
         contexts=(
-            "the leaves are falling.", "the days are getting longer.", "it's getting colder.",
-            "the flowers are out.",
+            "the weather is changing.", "i was looking at the calendar.",
+            "the garden looks different.", "i had to change my coat.",
         ),
         replies=(
             "seasons? the heater makes my water one season.",
@@ -2947,7 +2947,7 @@ TOPICS = (
         },
         contexts=(
             "i measured you with a ruler.", "you looked huge today.",
-            "i saw a massive fish at the zoo.", "the snail looks big next to you.",
+            "i saw a massive fish at the zoo.", "you looked tiny next to the castle.",
         ),
         replies=(
             "i am small. about the size of your finger.",
