@@ -16,13 +16,15 @@ import os
 
 import pytest
 
-PACKAGE = os.path.join(os.path.dirname(__file__), os.pardir, "tinygrad_guppy")
-KERNELS = os.path.join(PACKAGE, "kernels")
+ENGINE = os.path.join(os.path.dirname(__file__), os.pardir, "tinygrad_guppy", "engine")
+KERNELS = os.path.join(ENGINE, "kernels")
+KERNEL_FILES = sorted(os.path.basename(p) for p in glob.glob(os.path.join(KERNELS, "*.cu")))
+assert KERNEL_FILES, f"no .cu files in {KERNELS}"
 
 
 def compile_options():
     """cuda.COMPILE_OPTIONS, read from cuda.py's source (importing cuda.py needs CuPy)."""
-    with open(os.path.join(PACKAGE, "cuda.py")) as f:
+    with open(os.path.join(ENGINE, "cuda.py")) as f:
         for node in ast.parse(f.read()).body:
             if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == "COMPILE_OPTIONS":
                 return ast.literal_eval(node.value)
@@ -61,15 +63,16 @@ def nvrtc():
 
 
 @pytest.mark.parametrize("arch", ["75", "90"])
-@pytest.mark.parametrize("name", sorted(os.path.basename(p) for p in glob.glob(os.path.join(KERNELS, "*.cu"))))
+@pytest.mark.parametrize("name", KERNEL_FILES)
 def test_kernel_compiles_with_nvrtc(nvrtc, name, arch):
     with open(os.path.join(KERNELS, name), "rb") as f:
         source = f.read()
     program = ctypes.c_void_p()
     assert nvrtc.nvrtcCreateProgram(ctypes.byref(program), source, name.encode(), 0, None, None) == 0
-    # the options CuPy's compiler adds for NVRTC, then ours
+    # the options CuPy's compiler adds for NVRTC, then ours (cuda._module adds the include path
+    # of kernels/common.cuh to COMPILE_OPTIONS)
     options = [f"-arch=sm_{arch}", "-ftz=true", "--device-as-default-execution-space", f"-I{INCLUDE}",
-               *compile_options()]
+               *compile_options(), f"--include-path={KERNELS}"]
     status = nvrtc.nvrtcCompileProgram(program, len(options),
                                        (ctypes.c_char_p * len(options))(*[o.encode() for o in options]))
     size = ctypes.c_size_t()

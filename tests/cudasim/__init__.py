@@ -1,6 +1,7 @@
 """Run our CUDA kernels on the CPU: a stand-in for cupy.RawModule in tests without a GPU.
 
-    mod = SimModule(code=open("tinygrad_guppy/engine/kernels/layernorm.cu").read())
+    mod = SimModule(code=open("tinygrad_guppy/engine/kernels/layernorm.cu").read(),
+                    options=("--include-path=tinygrad_guppy/engine/kernels",))   # for common.cuh
     kernel = mod.get_function("layernorm_forward_f32")
     kernel((blocks,), (256,), (out, mean, rstd, x, w, b, np.int32(N), np.int32(C), np.float32(1e-5)))
 
@@ -86,13 +87,32 @@ def _cache_dir():
     return path
 
 
-def compile_library(code, kernels):
-    """Compile `code` plus one launcher per kernel into a shared library; returns its path."""
+def include_dirs(options):
+    """The folders named by the include-path options among NVRTC `options` (-I DIR, -IDIR or
+    --include-path=DIR), which g++ takes as -I too."""
+    dirs, options = [], list(options)
+    for i, option in enumerate(options):
+        if option.startswith("--include-path="):
+            dirs.append(option.split("=", 1)[1])
+        elif option == "-I" and i + 1 < len(options):
+            dirs.append(options[i + 1])
+        elif option.startswith("-I") and option != "-I":
+            dirs.append(option[2:])
+    return dirs
+
+
+def compile_library(code, kernels, includes=()):
+    """Compile `code` plus one launcher per kernel into a shared library, with the folders
+    `includes` on the include path; returns its path."""
     with open(HEADER) as f:
         header = f.read()
     source = code + "\n// ---- cudasim launchers ----\n" + "".join(_launcher(n, p) for n, p in kernels.items())
-    flags = ["-std=c++17", "-O1", "-fPIC", "-shared", "-w"]
-    key = hashlib.sha256((header + source + " ".join(flags)).encode()).hexdigest()[:24]
+    flags = ["-std=c++17", "-O1", "-fPIC", "-shared", "-w"] + [f"-I{d}" for d in includes]
+    # the cache key covers what the source may include from those folders, not only the source
+    included = "".join(open(os.path.join(d, name), errors="replace").read()
+                       for d in includes for name in sorted(os.listdir(d))
+                       if os.path.isfile(os.path.join(d, name)))
+    key = hashlib.sha256((header + source + included + " ".join(flags)).encode()).hexdigest()[:24]
     library = os.path.join(_cache_dir(), f"kernels-{key}.so")
     if os.path.exists(library):
         return library
@@ -112,13 +132,14 @@ def compile_library(code, kernels):
 
 
 class SimModule:
-    """Like cupy.RawModule(code=...): compiles every extern "C" kernel in `code` (options ignored)."""
+    """Like cupy.RawModule(code=..., options=...): compiles every extern "C" kernel in `code`, with
+    the include paths among `options` (the other options are NVRTC's: ignored)."""
 
     def __init__(self, code, options=()):
         self.kernels = parse_kernels(code)
         if not self.kernels:
             raise ValueError('cudasim: no extern "C" __global__ kernel found in the source')
-        self.library = ctypes.CDLL(compile_library(code, self.kernels))
+        self.library = ctypes.CDLL(compile_library(code, self.kernels, include_dirs(options)))
 
     def get_function(self, name):
         if name not in self.kernels:

@@ -22,6 +22,7 @@ How the GPU path works, in four rules:
 """
 
 import functools
+import hashlib
 import math
 import os
 
@@ -49,9 +50,18 @@ def _ceil_div(a, b):
 
 @functools.lru_cache(maxsize=None)
 def _module(name):
-    """The compiled kernels/<name>.cu (compiled on first use)."""
+    """The compiled kernels/<name>.cu (compiled on first use), which may include kernels/common.cuh.
+
+    subtle: CuPy keeps compiled kernels on disk under a hash of the source and the options, not of
+    the headers the source includes; the header's own hash among the options makes an edit to
+    common.cuh compile the kernels again instead of reusing the old ones.
+    """
     with open(os.path.join(KERNEL_DIR, name + ".cu")) as f:
-        return cupy.RawModule(code=f.read(), options=COMPILE_OPTIONS)
+        code = f.read()
+    with open(os.path.join(KERNEL_DIR, "common.cuh"), "rb") as f:
+        header_hash = hashlib.sha256(f.read()).hexdigest()[:16]
+    options = COMPILE_OPTIONS + (f"--include-path={KERNEL_DIR}", f"-DCOMMON_CUH_SHA256={header_hash}")
+    return cupy.RawModule(code=code, options=options)
 
 
 @functools.lru_cache(maxsize=None)

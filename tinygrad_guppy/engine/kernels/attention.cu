@@ -28,23 +28,13 @@
 //         dv_j = sum_i P_ij * keep_ij / (1 - p) * dy_i;   dk_j = sum_i dS_ij q_i
 //   (D_i = sum_j P_ij dP_ij, the softmax backward's row sum, equals dy_i . y_i because
 //   y_i = sum_j P_ij keep_ij / (1 - p) v_j.)
-#include <cuda_fp16.h>
+#include "common.cuh"   // to_float, store_float, warp_sum, NEG_INF
 
 #define ROWS 8        // query (forward, dq) or key (dkdv) rows per block: one per warp
 #define TILE 32       // keys (or queries) per tile: one per lane
 #define MAX_HS 64     // head size limit: lane l owns features l and l + 32
-#define NEG_INF (-__int_as_float(0x7f800000))  // -infinity (NVRTC has no INFINITY macro)
 
-__device__ __forceinline__ float to_float(float v) { return v; }
-__device__ __forceinline__ float to_float(__half v) { return __half2float(v); }
-__device__ __forceinline__ void store_float(float* p, float v) { *p = v; }
-__device__ __forceinline__ void store_float(__half* p, float v) { *p = __float2half(v); }
-
-__device__ __forceinline__ float warp_sum(float v) {
-    for (int offset = 16; offset > 0; offset >>= 1) v += __shfl_xor_sync(0xffffffffu, v, offset);
-    return v;
-}
-
+// The max of v over the 32 lanes of a warp, in every lane (the butterfly of warp_sum).
 __device__ __forceinline__ float warp_max(float v) {
     for (int offset = 16; offset > 0; offset >>= 1) v = fmaxf(v, __shfl_xor_sync(0xffffffffu, v, offset));
     return v;
@@ -106,11 +96,24 @@ __device__ Attention make_attention(int B, int T, int n_head, int hs, float p, u
     return a;
 }
 
+// Copy the k and v rows of keys tile0 .. tile0 + TILE - 1 of head h (zeros past T) into shared
+// memory as float; every thread of the block takes part. Rows are padded to MAX_HS + 1 floats so
+// that lanes reading different rows at one feature hit different banks.
+template <typename T>
+__device__ void load_key_tile(float (*k_s)[MAX_HS + 1], float (*v_s)[MAX_HS + 1], const T* qkv, int b, int h,
+                              int tile0, const Attention& a) {
+    for (int e = threadIdx.x; e < TILE * a.hs; e += blockDim.x) {
+        const int jj = e / a.hs, d = e % a.hs, j = tile0 + jj;
+        k_s[jj][d] = j < a.T ? to_float(qkv[a.q_at(b, j, h) + a.C + d]) : 0.0f;
+        v_s[jj][d] = j < a.T ? to_float(qkv[a.q_at(b, j, h) + 2 * a.C + d]) : 0.0f;
+    }
+}
+
 template <typename T>
 __device__ void attention_forward(T* y, float* lse, const T* qkv, const Attention a) {
     __shared__ float q_s[ROWS][MAX_HS];         // each warp's query row
-    __shared__ float k_s[TILE][MAX_HS + 1];     // +1: lanes read different rows at one feature
-    __shared__ float v_s[TILE][MAX_HS];         // lanes read one row at consecutive features
+    __shared__ float k_s[TILE][MAX_HS + 1];     // lanes read different rows at one feature
+    __shared__ float v_s[TILE][MAX_HS + 1];     // lanes read one row at consecutive features
     const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
     const int b = blockIdx.z, h = blockIdx.y;
     const int row0 = (gridDim.x - 1 - blockIdx.x) * ROWS;  // the last rows (most keys) first
@@ -122,11 +125,7 @@ __device__ void attention_forward(T* y, float* lse, const T* qkv, const Attentio
     const int last_key = min(a.T, row0 + ROWS) - 1;        // the block's rows see keys 0..last_key
     for (int tile0 = 0; tile0 <= last_key; tile0 += TILE) {
         __syncthreads();  // everyone is done with the previous tile (and q_s is written)
-        for (int e = threadIdx.x; e < TILE * a.hs; e += blockDim.x) {
-            const int jj = e / a.hs, d = e % a.hs, j = tile0 + jj;
-            k_s[jj][d] = j < a.T ? to_float(qkv[a.q_at(b, j, h) + a.C + d]) : 0.0f;
-            v_s[jj][d] = j < a.T ? to_float(qkv[a.q_at(b, j, h) + 2 * a.C + d]) : 0.0f;
-        }
+        load_key_tile(k_s, v_s, qkv, b, h, tile0, a);
         __syncthreads();
         const int j = tile0 + lane;
         const bool ok = active && a.allowed(b, i, j);
@@ -186,11 +185,7 @@ __device__ void attention_backward_dq(T* dqkv, float* D, const T* dy, const T* y
     const int last_key = min(a.T, row0 + ROWS) - 1;
     for (int tile0 = 0; tile0 <= last_key; tile0 += TILE) {
         __syncthreads();
-        for (int e = threadIdx.x; e < TILE * a.hs; e += blockDim.x) {
-            const int jj = e / a.hs, d = e % a.hs, j = tile0 + jj;
-            k_s[jj][d] = j < a.T ? to_float(qkv[a.q_at(b, j, h) + a.C + d]) : 0.0f;
-            v_s[jj][d] = j < a.T ? to_float(qkv[a.q_at(b, j, h) + 2 * a.C + d]) : 0.0f;
-        }
+        load_key_tile(k_s, v_s, qkv, b, h, tile0, a);
         __syncthreads();
         const int j = tile0 + lane;
         float dS = 0.0f;

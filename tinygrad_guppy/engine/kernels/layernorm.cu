@@ -15,21 +15,10 @@
 //   grid = (ceil(C / 32), ceil(N / ROWS_PER_CHUNK)), and writes one partial sum per chunk:
 //   dw_partial[chunk, c] = sum over the chunk's rows of dout * norm;  db_partial[chunk, c] = sum of dout
 //   The caller adds the partials over axis 0.
-#include <cuda_fp16.h>
+#include "common.cuh"   // to_float, store_float, warp_sum
 
 #define ROWS_PER_BLOCK 8      // forward and dx: one warp per row
 #define ROWS_PER_CHUNK 256    // dw, db: rows summed into one partial
-
-__device__ __forceinline__ float to_float(float v) { return v; }
-__device__ __forceinline__ float to_float(__half v) { return __half2float(v); }
-__device__ __forceinline__ void store_float(float* p, float v) { *p = v; }
-__device__ __forceinline__ void store_float(__half* p, float v) { *p = __float2half(v); }
-
-// The sum of v over the 32 lanes of a warp, in every lane (butterfly: lane i adds lane i ^ offset).
-__device__ __forceinline__ float warp_sum(float v) {
-    for (int offset = 16; offset > 0; offset >>= 1) v += __shfl_xor_sync(0xffffffffu, v, offset);
-    return v;
-}
 
 template <typename T>
 __device__ void layernorm_forward(T* out, float* mean, float* rstd, const float* x, const float* w,
@@ -79,11 +68,12 @@ __device__ void layernorm_backward_dx(float* dx, const T* dout, const float* x, 
     }
 }
 
-// dw_s, db_s: (8, 32) shared scratch of the calling kernel (one row of partial sums per threadIdx.y).
 template <typename T>
 __device__ void layernorm_backward_dwdb(float* dw_partial, float* db_partial, const T* dout,
                                         const float* x, const float* mean, const float* rstd, int N,
-                                        int C, float (*dw_s)[32], float (*db_s)[32]) {
+                                        int C) {
+    __shared__ float dw_s[8][32];   // one row of partial sums per threadIdx.y
+    __shared__ float db_s[8][32];
     const int c = blockIdx.x * 32 + threadIdx.x;
     const int first = blockIdx.y * ROWS_PER_CHUNK;
     const int end = min(N, first + ROWS_PER_CHUNK);
@@ -135,15 +125,11 @@ extern "C" __global__ void layernorm_backward_dx_f16(float* dx, const __half* do
 extern "C" __global__ void layernorm_backward_dwdb_f32(float* dw_partial, float* db_partial,
                                                        const float* dout, const float* x,
                                                        const float* mean, const float* rstd, int N, int C) {
-    __shared__ float dw_s[8][32];
-    __shared__ float db_s[8][32];
-    layernorm_backward_dwdb(dw_partial, db_partial, dout, x, mean, rstd, N, C, dw_s, db_s);
+    layernorm_backward_dwdb(dw_partial, db_partial, dout, x, mean, rstd, N, C);
 }
 
 extern "C" __global__ void layernorm_backward_dwdb_f16(float* dw_partial, float* db_partial,
                                                        const __half* dout, const float* x,
                                                        const float* mean, const float* rstd, int N, int C) {
-    __shared__ float dw_s[8][32];
-    __shared__ float db_s[8][32];
-    layernorm_backward_dwdb(dw_partial, db_partial, dout, x, mean, rstd, N, C, dw_s, db_s);
+    layernorm_backward_dwdb(dw_partial, db_partial, dout, x, mean, rstd, N, C);
 }
