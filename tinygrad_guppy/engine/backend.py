@@ -1,5 +1,5 @@
-"""The one place that chooses NumPy (CPU) or CuPy (GPU), and, on the CPU, how work is spread over
-threads and how freed memory is kept (see the two sections at the end).
+"""The one place that chooses NumPy (CPU) or CuPy (GPU), and, on the CPU, how freed memory is kept
+and how an op's work is spread over threads (the two sections at the end).
 
 Ops never import numpy or cupy to pick an array module themselves: they call `xp(array)`, so the
 device follows the data. The CPU path never imports CuPy; CuPy is imported only when a caller asks
@@ -14,10 +14,9 @@ Example:
     'cpu'
 """
 
+import concurrent.futures
 import ctypes
-import queue
 import sys
-import threading
 
 import numpy as np
 
@@ -132,13 +131,9 @@ def keep_freed_memory() -> bool:
 # as OPENBLAS_NUM_THREADS, or the cores). That pays for the model's big products, but attention
 # makes many small ones (one per batch row and head: 192 per product at B = 32) and OpenBLAS splits
 # each of those above 262,144 multiply-adds (T > 64): then waking threads costs more than the
-# arithmetic, and far more when other programs share the cores (2 threads, T = 128, a loaded
-# machine: 4.5 s for one q @ k^T, against 9 ms on one thread). So attention runs single-threaded
-# BLAS and splits its batch over a small pool of Python threads instead, one part per BLAS thread;
-# NumPy releases Python's GIL while it computes, so the parts run at the same time. The same pool
-# runs the rows of LayerNorm and cross-entropy (NumPy's elementwise work is single-threaded), the
-# Linear products (rows forward, dx beside dw backward: threads that never wait for each other
-# inside a product lose far less when other programs share the cores) and AdamW's update.
+# arithmetic, and far more when other programs share the cores. So attention calls its math
+# through `in_parts`: one part of the batch per thread, each on single-threaded BLAS, all at the
+# same time (NumPy releases Python's GIL while it computes). The figures: bench/README.md.
 
 def _find_openblas():
     """(set_num_threads, get_num_threads) of the OpenBLAS that NumPy loaded, or None.
@@ -162,58 +157,7 @@ def _find_openblas():
 
 
 _openblas = _find_openblas()
-
-
-class _Workers:
-    """Threads that each run the parts handed to them, one at a time, for as long as the program
-    runs. Part i + 1 of every call goes to thread i and the calling thread computes part 0 itself:
-    the rows a thread computed in one op are the rows it gets in the next, still in its core's
-    cache, and a call wakes one thread fewer. Measured against a shared thread pool (any idle
-    thread takes the next part), alternating training steps on the same real batches: about 0.98x
-    the step time (paired medians of six runs: 0.979, 0.967, 0.967, 1.001, 0.985, 0.980; 32x64
-    0.966, 32x128 0.991; bench/README.md)."""
-
-    def __init__(self):
-        self.inboxes = []
-        self.local = threading.local()      # .inside: this thread is running a part already
-
-    def run(self, tasks):
-        while len(self.inboxes) < len(tasks) - 1:
-            inbox = queue.SimpleQueue()
-            threading.Thread(target=self._serve, args=(inbox,), daemon=True,
-                             name=f"tinygrad_guppy-cpu-{len(self.inboxes) + 1}").start()
-            self.inboxes.append(inbox)
-        done, results = threading.Semaphore(0), [None] * len(tasks)
-        for i, task in enumerate(tasks[1:], start=1):
-            self.inboxes[i - 1].put((task, results, i, done))
-        try:
-            results[0] = (True, self._call(tasks[0]))
-        finally:
-            for _ in tasks[1:]:     # even when part 0 failed: no part may outlive its call
-                done.acquire()
-        for ok, value in results:
-            if not ok:
-                raise value
-        return [value for _, value in results]
-
-    def _serve(self, inbox):
-        while True:
-            task, results, i, done = inbox.get()
-            try:
-                results[i] = (True, self._call(task))
-            except BaseException as error:      # handed to the caller, raised there
-                results[i] = (False, error)
-            done.release()
-
-    def _call(self, task):
-        self.local.inside = True
-        try:
-            return task()
-        finally:
-            self.local.inside = False
-
-
-_workers = _Workers()
+_pool = concurrent.futures.ThreadPoolExecutor(thread_name_prefix="tinygrad_guppy-cpu")
 
 
 def cpu_threads() -> int:
@@ -222,28 +166,52 @@ def cpu_threads() -> int:
     return _openblas[1]() if _openblas is not None else 1
 
 
-def run_in_parallel(tasks, like=None):
-    """Run the zero-argument callables `tasks` at the same time, each on one CPU thread (BLAS
-    single-threaded meanwhile); returns their results in order, or raises the first part's error.
-    They run one after the other instead when there is one task, when `like` (an array of the
-    data) is on the GPU, when the BLAS threads cannot be limited (cpu_threads() == 1), or when a
-    task itself calls run_in_parallel. Not for use from several threads at once (neither is the
-    engine)."""
-    if (len(tasks) == 1 or (like is not None and xp(like) is not np) or _openblas is None
-            or getattr(_workers.local, "inside", False)):
-        return [task() for task in tasks]
+def _is_array(a):
+    return isinstance(a, np.ndarray)
+
+
+def in_parts(fn, *args, **settings):
+    """fn(*args, **settings), computed on the CPU as one call per thread on a part of the batch,
+    all calls at the same time; the parts' results are joined back, so the caller gets what one
+    call would give. For a `fn` whose rows are independent: row i of each result comes from row i
+    of the array arguments alone.
+
+    The positional arguments that are NumPy arrays are split along their first axis (they must
+    share its length); the others (numbers, None) and the keyword arguments go whole to every
+    part. Each result (or each entry of a tuple of results) is the parts' results concatenated
+    along the first axis; None stays None. fn runs once, on everything, when the data is on the
+    GPU, when there is one CPU thread, or when the BLAS threads cannot be limited. Not for use from
+    several threads at once, nor inside fn (neither is the engine).
+
+    Example: in_parts(attention_forward, qkv, n_head, allowed, keep, p), with B = 32 on 2 threads,
+    runs attention_forward(qkv[:16], n_head, allowed[:16], keep[:16], p) on this thread and the
+    same on rows 16:32 on another, then joins y, probs and dropped.
+    """
+    arrays = [a for a in args if _is_array(a)]
+    B = len(arrays[0]) if arrays else 0
+    n = min(B, cpu_threads())
+    if n <= 1 or _openblas is None or xp(*arrays) is not np:
+        return fn(*args, **settings)
+    bounds = [B * i // n for i in range(n + 1)]
+
+    def part(i):
+        rows = slice(bounds[i], bounds[i + 1])
+        return fn(*[a[rows] if _is_array(a) else a for a in args], **settings)
+
     set_threads, get_threads = _openblas
     previous = get_threads()
     set_threads(1)
+    futures = []
     try:
-        return _workers.run(tasks)
+        futures = [_pool.submit(part, i) for i in range(1, n)]
+        results = [part(0)] + [f.result() for f in futures]   # part 0 on this thread
     finally:
+        concurrent.futures.wait(futures)     # even when a part failed: none may outlive the call
         set_threads(previous)
+    if isinstance(results[0], tuple):
+        return tuple(_join(same) for same in zip(*results))
+    return _join(results)
 
 
-def batch_parts(B, array):
-    """Slices that split a batch of B rows into one part per CPU thread, for run_in_parallel:
-    [slice(0, 16), slice(16, 32)] for B = 32 on 2 threads; [slice(0, B)] on the GPU or 1 thread."""
-    n = max(1, min(B, cpu_threads())) if xp(array) is np else 1
-    bounds = [B * i // n for i in range(n + 1)]
-    return [slice(bounds[i], bounds[i + 1]) for i in range(n)]
+def _join(parts):
+    return None if parts[0] is None else np.concatenate(parts)
