@@ -64,6 +64,17 @@ def test_in_parts_gives_what_one_call_gives(monkeypatch):
 
 
 @needs_threads
+def test_in_parts_adds_the_results_joined_by_sum(monkeypatch):
+    monkeypatch.setattr(backend, "cpu_threads", lambda: 3)
+    x = np.arange(20.0).reshape(10, 2)
+    doubled, column_sums = backend.in_parts(lambda a: (2 * a, a.sum(axis=0)), x, join=("rows", "sum"))
+    np.testing.assert_array_equal(doubled, 2 * x)
+    np.testing.assert_array_equal(column_sums, x.sum(axis=0))        # not 3 partial sums side by side
+    assert backend.in_parts(np.sum, x, join="sum") == x.sum()
+    assert backend.in_parts(np.multiply, x, np.array(3.0)).tolist() == (3 * x).tolist()  # 0-d: whole
+
+
+@needs_threads
 def test_in_parts_runs_the_parts_at_once_on_different_threads(monkeypatch):
     monkeypatch.setattr(backend, "cpu_threads", lambda: 2)
     seen = []

@@ -16,6 +16,8 @@ Example:
 
 import concurrent.futures
 import ctypes
+import functools
+import operator
 import sys
 
 import numpy as np
@@ -167,32 +169,34 @@ def cpu_threads() -> int:
 
 
 def _is_array(a):
-    return isinstance(a, np.ndarray)
+    """True for what in_parts splits: a NumPy array with at least one axis."""
+    return isinstance(a, np.ndarray) and a.ndim > 0
 
 
-def in_parts(fn, *args, **settings):
-    """fn(*args, **settings), computed on the CPU as one call per thread on a part of the batch,
-    all calls at the same time; the parts' results are joined back, so the caller gets what one
-    call would give. For a `fn` whose rows are independent: row i of each result comes from row i
-    of the array arguments alone.
+def in_parts(fn, *args, join="rows", **settings):
+    """fn(*args, **settings), computed on the CPU as one call per thread on a part of the rows, all
+    calls at the same time; the parts' results are joined back, so the caller gets what one call
+    would give. For a `fn` whose rows are independent: row i of a result comes from row i of the
+    array arguments alone, or the result is a sum over the rows.
 
-    The positional arguments that are NumPy arrays are split along their first axis (they must
-    share its length); the others (numbers, None) and the keyword arguments go whole to every
-    part. Each result (or each entry of a tuple of results) is the parts' results concatenated
-    along the first axis; None stays None. fn runs once, on everything, when the data is on the
-    GPU, when there is one CPU thread, or when the BLAS threads cannot be limited. Not for use from
-    several threads at once, nor inside fn (neither is the engine).
+    The positional arguments that are NumPy arrays (of at least one axis) are split along their
+    first axis (they must share its length); the others (numbers, None) and the keyword arguments
+    go whole to every part. `join` says how each result (or each entry of a tuple of results) is put back together:
+    "rows", the parts' rows concatenated, or "sum", the parts' results added; None stays None.
+    fn runs once, on everything, when the data is on the GPU, when there is one CPU thread, or
+    when the BLAS threads cannot be limited. Not for use from several threads at once, nor inside
+    fn (neither is the engine).
 
     Example: in_parts(attention_forward, qkv, n_head, allowed, keep, p), with B = 32 on 2 threads,
     runs attention_forward(qkv[:16], n_head, allowed[:16], keep[:16], p) on this thread and the
     same on rows 16:32 on another, then joins y, probs and dropped.
     """
     arrays = [a for a in args if _is_array(a)]
-    B = len(arrays[0]) if arrays else 0
-    n = min(B, cpu_threads())
+    N = len(arrays[0]) if arrays else 0
+    n = min(N, cpu_threads())
     if n <= 1 or _openblas is None or xp(*arrays) is not np:
         return fn(*args, **settings)
-    bounds = [B * i // n for i in range(n + 1)]
+    bounds = [N * i // n for i in range(n + 1)]
 
     def part(i):
         rows = slice(bounds[i], bounds[i + 1])
@@ -208,10 +212,15 @@ def in_parts(fn, *args, **settings):
     finally:
         concurrent.futures.wait(futures)     # even when a part failed: none may outlive the call
         set_threads(previous)
-    if isinstance(results[0], tuple):
-        return tuple(_join(same) for same in zip(*results))
-    return _join(results)
+    if not isinstance(results[0], tuple):
+        return _join(results, join)
+    joins = (join,) * len(results[0]) if isinstance(join, str) else join
+    return tuple(_join(same, how) for same, how in zip(zip(*results), joins))
 
 
-def _join(parts):
-    return None if parts[0] is None else np.concatenate(parts)
+def _join(parts, how):
+    if parts[0] is None:
+        return None
+    if how == "sum":
+        return functools.reduce(operator.add, parts)
+    return np.concatenate(parts)

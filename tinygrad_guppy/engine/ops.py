@@ -326,13 +326,33 @@ class MatMul(Function):
         return da, db
 
 
+def linear_forward(x, w, b=None):
+    """x (N, in), w (out, in), b (out,) or None -> y (N, out) = x @ w^T + b"""
+    y = x @ w.T                                   # w^T is a view that BLAS reads transposed
+    if b is not None:
+        y += b
+    return y
+
+
+def linear_backward(dy, x, w, with_bias=True):
+    """dy (N, out), x (N, in), w (out, in) -> dx (N, in), dw (out, in), db (out,) or None
+
+    From the forward line y = x @ w^T + b:  dx = dy @ w;  dw = dy^T @ x;  db = dy summed over rows
+    """
+    dx = dy @ w
+    dw = dy.T @ x
+    db = dy.sum(axis=0) if with_bias else None
+    return dx, dw, db
+
+
 class Linear(Function):
     """x (..., in), w (out, in), b (out,) or None -> y (..., out) = x @ w^T + b.
-    dx = dy @ w,  dw = dy^T @ x (over all rows),  db = dy summed over rows.
+    Gradients: linear_backward.
 
     One op instead of reshape, transpose, matmul and add: the leading axes are flattened so each
-    product is one 2-D GEMM (a 3-D @ 2-D matmul would be a loop of small ones), and w^T is a view
-    that BLAS reads as transposed, never a copy.
+    product is one 2-D GEMM (a 3-D @ 2-D matmul would be a loop of small ones). On the CPU the rows
+    are split over the threads (backend.in_parts), so that no thread waits for another inside a
+    product: that pays most when other programs share the cores (bench/README.md).
     """
 
     def forward(self, x, w, b=None):
@@ -345,23 +365,20 @@ class Linear(Function):
             y, self.w = cuda.linear_forward(self.x2d, w, b)   # self.w: w in x's dtype
         else:
             self.w = w
-            y = self.x2d @ w.T                                 # (N, out)
-            if b is not None:
-                y += b
+            y = backend.in_parts(linear_forward, self.x2d, w=w, b=b)     # (N, out)
         return y.reshape(*x.shape[:-1], w.shape[0])
 
     def backward(self, dy):
         dy2d = dy.reshape(-1, dy.shape[-1])                    # (N, out)
-        need_dx, need_dw = self.needs_input_grad[:2]
-        need_db = self.has_bias and self.needs_input_grad[2]
         if backend.uses_kernels(dy):
             from tinygrad_guppy.engine import cuda
+            need_dx, need_dw = self.needs_input_grad[:2]
+            need_db = self.has_bias and self.needs_input_grad[2]
             dx, dw, db = cuda.linear_backward(dy2d, self.x2d, self.w, self.w_dtype,
                                               need_dx, need_dw, need_db)
-        else:
-            dx = dy2d @ self.w if need_dx else None            # (N, in)
-            dw = dy2d.T @ self.x2d if need_dw else None        # (out, in)
-            db = dy2d.sum(axis=0) if need_db else None         # (out,)
+        else:   # each thread's rows give their dx rows and their share of the sums dw and db
+            dx, dw, db = backend.in_parts(linear_backward, dy2d, self.x2d, w=self.w,
+                                          with_bias=self.has_bias, join=("rows", "sum", "sum"))
         if dx is not None:
             dx = dx.reshape(*dy.shape[:-1], self.w.shape[1])
         return (dx, dw, db) if self.has_bias else (dx, dw)
