@@ -105,13 +105,12 @@ def make_rng(seed, device: str = "cpu"):
 
 # ---- CPU memory ----------------------------------------------------------------------------------
 # NumPy takes every array from the C library's malloc. glibc's malloc gives each block over 32 MiB
-# (the logits from B x T = 2048 positions on) fresh pages from the kernel and hands them back when
-# the array is freed, and returns the top of its heap to the kernel once enough there is free; the
-# kernel then zeroes every page again on its next first touch. A training step frees and allocates
-# the same sizes every time, so keeping freed memory for reuse is nearly free (the peak stays
-# where it was: +3% measured) and saves the kernel's work: at 32x64, 13,000 page faults and 79 ms
-# of system time per step before, about 600 and 8 ms after. It changes the whole process, so it is
-# not done on import: train.py (and the benchmarks that time its step) call it.
+# fresh pages from the kernel and hands them back when the array is freed (and the top of its heap
+# once enough there is free); the kernel then zeroes every page again on its next first touch. A
+# training step frees and allocates the same sizes every time, so keeping freed memory for reuse
+# saves the kernel that work at almost no cost in peak memory (bench/README.md). It changes the
+# whole process, so it is not done on import: train.py (and the benchmarks that time its step)
+# call it.
 
 def keep_freed_memory() -> bool:
     """Ask glibc's malloc to keep freed memory for reuse (Linux only; elsewhere nothing happens).
@@ -127,15 +126,15 @@ def keep_freed_memory() -> bool:
     return bool(libc.mallopt(M_MMAP_THRESHOLD, one_gib) and libc.mallopt(M_TRIM_THRESHOLD, one_gib))
 
 
-
 # ---- CPU threads ---------------------------------------------------------------------------------
 # NumPy's matrix products run on OpenBLAS, which splits each product across its threads (as many
-# as OPENBLAS_NUM_THREADS, or the cores). That pays for the model's big products, but attention
-# makes many small ones (one per batch row and head: 192 per product at B = 32) and OpenBLAS splits
-# each of those above 262,144 multiply-adds (T > 64): then waking threads costs more than the
-# arithmetic, and far more when other programs share the cores. So attention calls its math
-# through `in_parts`: one part of the batch per thread, each on single-threaded BLAS, all at the
-# same time (NumPy releases Python's GIL while it computes). The figures: bench/README.md.
+# as OPENBLAS_NUM_THREADS, or the cores), and they wait for each other inside it. Attention makes
+# many small products (one per batch row and head: 192 per product at B = 32), and OpenBLAS splits
+# each of those above 262,144 multiply-adds (T > 64), where waking threads costs more than the
+# arithmetic; and whenever other programs share the cores, a thread that waits for one the system
+# has set aside wastes its turn. So Linear and attention call their math through `in_parts`: one
+# part of the rows per thread, each on single-threaded BLAS, all at the same time (NumPy releases
+# Python's GIL while it computes), and the parts meet only once, at the end (bench/README.md).
 
 def _find_openblas():
     """(set_num_threads, get_num_threads) of the OpenBLAS that NumPy loaded, or None.
@@ -181,8 +180,9 @@ def in_parts(fn, *args, join="rows", **settings):
 
     The positional arguments that are NumPy arrays (of at least one axis) are split along their
     first axis (they must share its length); the others (numbers, None) and the keyword arguments
-    go whole to every part. `join` says how each result (or each entry of a tuple of results) is put back together:
-    "rows", the parts' rows concatenated, or "sum", the parts' results added; None stays None.
+    go whole to every part. `join` says how each result (or each entry of a tuple of results) is
+    put back together: "rows", the parts' rows concatenated, or "sum", the parts' results added;
+    None stays None.
     fn runs once, on everything, when the data is on the GPU, when there is one CPU thread, or
     when the BLAS threads cannot be limited. Not for use from several threads at once, nor inside
     fn (neither is the engine).
