@@ -294,7 +294,11 @@ def cross_entropy_backward(dloss, exps, sums, targets, ignore_index, n_valid, ou
 
 class CrossEntropy(Function):
     """logits (N, V), targets (N,) integers -> loss (): mean softmax cross-entropy over the rows
-    whose target is not ignore_index. dlogits = (softmax - onehot) * dloss / n_valid."""
+    whose target is not ignore_index. dlogits = (softmax - onehot) * dloss / n_valid.
+
+    Saved for backward on either device: targets, ignore_index, n_valid, and `softmax`, what gives
+    the probabilities back: (exps, sums) from cross_entropy_forward on the CPU (softmax =
+    exps / sums), (logits, lse) on the GPU (softmax = exp(logits - lse), recomputed there)."""
 
     def forward(self, logits, targets, ignore_index=-100):
         if logits.ndim != 2 or targets.shape != logits.shape[:1]:
@@ -305,8 +309,8 @@ class CrossEntropy(Function):
         self.targets, self.ignore_index = targets, ignore_index
         if backend.uses_kernels(logits):  # the GPU: cross_entropy.cu; softmax recomputed in backward
             from tinygrad_guppy.engine import cuda
-            loss, self.lse, self.n_valid = cuda.cross_entropy_forward(logits, targets, ignore_index)
-            self.logits = logits
+            loss, lse, self.n_valid = cuda.cross_entropy_forward(logits, targets, ignore_index)
+            self.softmax = (logits, lse)
             return loss                                          # float32, even for float16 logits
         xp = backend.xp(logits)
         if xp is np:  # a host-side check; on the GPU the model checks the batch first
@@ -314,20 +318,23 @@ class CrossEntropy(Function):
             if bad.any():
                 raise ValueError(f"cross_entropy: targets must be in [0, {logits.shape[1]}) or "
                                  f"{ignore_index} (ignored); got {targets[bad][:5].tolist()}")
-        losses, self.exps, self.sums = cross_entropy_forward(logits, targets, ignore_index)
+        losses, exps, sums = cross_entropy_forward(logits, targets, ignore_index)
+        self.softmax = (exps, sums)
         self.n_valid = xp.maximum((targets != ignore_index).sum(), 1)
         return (losses.sum() / self.n_valid).astype(logits.dtype)
 
     def backward(self, dloss):
         if backend.uses_kernels(dloss):
             from tinygrad_guppy.engine import cuda
-            dlogits = cuda.cross_entropy_backward(dloss, self.logits, self.lse, self.targets,
-                                                  self.n_valid, self.ignore_index)
+            logits, lse = self.softmax
+            dlogits = cuda.cross_entropy_backward(dloss, logits, lse, self.targets, self.n_valid,
+                                                  self.ignore_index)
             return dlogits, None
         # subtle: dlogits is written over the saved exps (nothing reads them after this; the
         # engine frees the graph once backward has run), which saves an (N, V) array.
-        dlogits = cross_entropy_backward(dloss, self.exps, self.sums, self.targets,
-                                         self.ignore_index, self.n_valid, out=self.exps)
+        exps, sums = self.softmax
+        dlogits = cross_entropy_backward(dloss, exps, sums, self.targets, self.ignore_index,
+                                         self.n_valid, out=exps)
         return dlogits, None
 
 
