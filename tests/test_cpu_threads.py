@@ -87,6 +87,22 @@ def test_in_parts_runs_the_parts_at_once_on_different_threads(monkeypatch):
     assert len(seen) == 2 and seen[0] != seen[1] and threading.get_ident() in seen
 
 
+@needs_threads
+def test_in_parts_writes_into_out_in_place(monkeypatch):
+    monkeypatch.setattr(backend, "cpu_threads", lambda: 3)
+    x, out = np.arange(20.0).reshape(10, 2), np.full((10, 2), np.nan)
+    written = []
+
+    def double(rows, out):
+        written.append(np.shares_memory(out, target))
+        return np.multiply(rows, 2.0, out=out)
+
+    target = out
+    assert backend.in_parts(double, x, out=out) is out
+    np.testing.assert_array_equal(out, 2 * x)
+    assert written == [True, True, True]          # each part wrote its own rows of out
+
+
 def test_in_parts_makes_one_call_with_one_thread(monkeypatch):
     monkeypatch.setattr(backend, "cpu_threads", lambda: 1)
     calls = []

@@ -172,7 +172,7 @@ def _is_array(a):
     return isinstance(a, np.ndarray) and a.ndim > 0
 
 
-def in_parts(fn, *args, join="rows", **settings):
+def in_parts(fn, *args, join="rows", out=None, **settings):
     """fn(*args, **settings), computed on the CPU as one call per thread on a part of the rows, all
     calls at the same time; the parts' results are joined back, so the caller gets what one call
     would give. For a `fn` whose rows are independent: row i of a result comes from row i of the
@@ -182,7 +182,9 @@ def in_parts(fn, *args, join="rows", **settings):
     first axis (they must share its length); the others (numbers, None) and the keyword arguments
     go whole to every part. `join` says how each result (or each entry of a tuple of results) is
     put back together: "rows", the parts' rows concatenated, or "sum", the parts' results added;
-    None stays None.
+    None stays None. With `out` (an array with a row per row of the arguments), each part is
+    given its rows of it as fn's own `out=` to write the result into, and in_parts returns `out`:
+    no copy, and no second array of the result's size.
     fn runs once, on everything, when the data is on the GPU, when there is one CPU thread, or
     when the BLAS threads cannot be limited. Not for use from several threads at once, nor inside
     fn (neither is the engine).
@@ -194,13 +196,16 @@ def in_parts(fn, *args, join="rows", **settings):
     arrays = [a for a in args if _is_array(a)]
     N = len(arrays[0]) if arrays else 0
     n = min(N, cpu_threads())
+    if out is not None:
+        settings["out"] = out
     if n <= 1 or _openblas is None or xp(*arrays) is not np:
         return fn(*args, **settings)
     bounds = [N * i // n for i in range(n + 1)]
 
     def part(i):
         rows = slice(bounds[i], bounds[i + 1])
-        return fn(*[a[rows] if _is_array(a) else a for a in args], **settings)
+        mine = settings if out is None else {**settings, "out": out[rows]}
+        return fn(*[a[rows] if _is_array(a) else a for a in args], **mine)
 
     set_threads, get_threads = _openblas
     previous = get_threads()
@@ -212,6 +217,8 @@ def in_parts(fn, *args, join="rows", **settings):
     finally:
         concurrent.futures.wait(futures)     # even when a part failed: none may outlive the call
         set_threads(previous)
+    if out is not None:
+        return out
     if not isinstance(results[0], tuple):
         return _join(results, join)
     joins = (join,) * len(results[0]) if isinstance(join, str) else join

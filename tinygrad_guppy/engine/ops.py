@@ -326,9 +326,10 @@ class MatMul(Function):
         return da, db
 
 
-def linear_forward(x, w, b=None):
-    """x (N, in), w (out, in), b (out,) or None -> y (N, out) = x @ w^T + b"""
-    y = x @ w.T                                   # w^T is a view that BLAS reads transposed
+def linear_forward(x, w, b=None, out=None):
+    """x (N, in), w (out, in), b (out,) or None -> y (N, out) = x @ w^T + b, written into `out`
+    if given"""
+    y = backend.xp(x).matmul(x, w.T, out=out)     # w^T is a view that BLAS reads transposed
     if b is not None:
         y += b
     return y
@@ -365,7 +366,8 @@ class Linear(Function):
             y, self.w = cuda.linear_forward(self.x2d, w, b)   # self.w: w in x's dtype
         else:
             self.w = w
-            y = backend.in_parts(linear_forward, self.x2d, w=w, b=b)     # (N, out)
+            y = backend.xp(x).empty((len(self.x2d), w.shape[0]), dtype=x.dtype)     # (N, out)
+            backend.in_parts(linear_forward, self.x2d, w=w, b=b, out=y)         # each part its rows
         return y.reshape(*x.shape[:-1], w.shape[0])
 
     def backward(self, dy):
