@@ -47,18 +47,23 @@ class AdamW:
 
     where g is the gradient times `grad_scale` (the clip factor).
 
+    `fused` (the default) computes the same update on the CPU in place, in fewer passes and
+    without temporary arrays (_step_fused): about 2% of a step at train.py's batches, which keeps
+    the whole step within 3% of its time before issue 13 (bench/README.md).
     On the GPU (float32 parameters as CuPy arrays) one kernel launch updates every parameter
     (adamw.cu), `grad_scale` may be a device scalar, and the step count lives on the device
     (`self.gpu.t`; `self.t` is None there) so that a step skipped for a non-finite gradient
     (`found_inf`, mixed precision) does not count.
     """
 
-    def __init__(self, params, lr=3e-4, betas=(0.9, 0.95), eps=1e-8, weight_decay=0.1):
+    def __init__(self, params, lr=3e-4, betas=(0.9, 0.95), eps=1e-8, weight_decay=0.1, fused=True):
         self.params = list(params)
         self.lr, self.betas, self.eps, self.weight_decay = lr, betas, eps, weight_decay
+        self.fused = fused
         self.t = 0
         self.m = [backend.xp(p.data).zeros_like(p.data) for p in self.params]
         self.v = [backend.xp(p.data).zeros_like(p.data) for p in self.params]
+        self._scratch = None     # _step_fused's work array, made on first use
         self.gpu = None
         if self.params and backend.uses_kernels(self.params[0].data):
             from tinygrad_guppy.engine import cuda
@@ -78,6 +83,9 @@ class AdamW:
         # subtle: Python floats, since a NumPy float64 scalar would make float32 arrays float64
         lr, grad_scale = float(lr), float(grad_scale)
         self.t += 1
+        if self.fused:
+            self._step_fused(lr, grad_scale)
+            return
         beta1, beta2 = self.betas
         for p, m, v in zip(self.params, self.m, self.v):
             if p.grad is None:
@@ -89,6 +97,40 @@ class AdamW:
             m_hat = m / (1.0 - beta1 ** self.t)                 # the bias corrections
             v_hat = v / (1.0 - beta2 ** self.t)
             p.data -= lr * m_hat / (backend.xp(v).sqrt(v_hat) + self.eps)
+
+    def _step_fused(self, lr, grad_scale):
+        """The update of step(), in place through one reused work array. The last line of the
+        formula is computed as p -= (lr / c1 * sqrt(c2)) * m / (sqrt(v) + eps * sqrt(c2)), with
+        c1 = 1 - beta1^t and c2 = 1 - beta2^t: the same number, one pass fewer."""
+        beta1, beta2 = self.betas
+        sqrt_c2 = math.sqrt(1.0 - beta2 ** self.t)
+        step_size = lr / (1.0 - beta1 ** self.t) * sqrt_c2
+        eps = self.eps * sqrt_c2
+        g_factor, g2_factor = (1.0 - beta1) * grad_scale, (1.0 - beta2) * grad_scale * grad_scale
+        for p, m, v in zip(self.params, self.m, self.v):
+            if p.grad is None:
+                continue
+            xp, g = backend.xp(p.data), p.grad
+            work = self._work_array(p.data)
+            p.data *= 1.0 - lr * self.weight_decay
+            m *= beta1
+            m += xp.multiply(g, g_factor, out=work)                  # m = beta1 m + (1 - beta1) g
+            v *= beta2
+            work = xp.multiply(g, g, out=work)
+            work *= g2_factor
+            v += work                                                # v = beta2 v + (1 - beta2) g^2
+            denominator = xp.sqrt(v, out=work)
+            denominator += eps
+            update = xp.divide(m, denominator, out=work)
+            update *= step_size
+            p.data -= update
+
+    def _work_array(self, like):
+        """An array of like's shape and dtype: a view of one buffer kept between steps."""
+        if self._scratch is None or self._scratch.size < like.size or self._scratch.dtype != like.dtype:
+            size = max(p.size for p in self.params)
+            self._scratch = backend.xp(like).empty(size, dtype=like.dtype)
+        return self._scratch[:like.size].reshape(like.shape)
 
     def _step_gpu(self, lr, grad_scale, found_inf):
         """The update above for all parameters in one launch (cuda.AdamWState.step)."""
