@@ -88,7 +88,7 @@ def check_attention(cuda, xp, B, T, n_head, hs, dtype, p=0.0, packed=False, seed
     y_ref, probs, dropped = fused.attention_forward(qkv64, n_head, allowed, keep, p)
     dqkv_ref = fused.attention_backward(dy64, qkv64, n_head, probs, dropped)
 
-    device_seed = xp.asarray(np.array([seed_value], dtype=np.int64))
+    device_seed = np.uint32(seed_value)
     device_segments = None if segments is None else xp.asarray(segments)
     y, lse = cuda.attention_forward(xp.asarray(qkv), n_head, device_segments, p, device_seed)
     dqkv = cuda.attention_backward(xp.asarray(dy), xp.asarray(qkv), y, lse, n_head, device_segments, p, device_seed)

@@ -557,3 +557,5 @@ def fake_cupy_installed(version=VERSION, run_kernels=True):
                 sys.modules.pop(name, None)
             else:
                 sys.modules[name] = module
+        if saved["cupy"] is not None:          # an outer fake (or a real CuPy): cuda.py follows it again
+            importlib.reload(cuda)

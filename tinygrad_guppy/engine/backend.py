@@ -98,8 +98,12 @@ def default_device() -> str:
 
 
 def make_rng(seed, device: str = "cpu"):
-    """A random generator for dropout masks on the given device, seeded explicitly."""
-    return array_module(device).random.default_rng(seed)
+    """The random generator for dropout, seeded explicitly: a NumPy one on every device. The CPU
+    draws its masks from it; on the GPU each dropout kernel call gets a seed drawn from it
+    (cuda.draw_seed) and decides its mask from that, so nothing random is asked of CuPy and a
+    checkpoint saves the generator's state the same way on both devices."""
+    array_module(device)          # a clear error now if the device is not there
+    return np.random.default_rng(seed)
 
 
 # ---- CPU memory ----------------------------------------------------------------------------------

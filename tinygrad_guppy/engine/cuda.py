@@ -161,6 +161,111 @@ def linear_backward(dy2d, x2d, w_used, w_dtype, need_dx=True, need_dw=True, need
     return dx, dw, db
 
 
+# ---- what follows a matrix product: epilogue.cu -----------------------------------------------------
+
+def _elementwise_grid(n):
+    return (max(_ceil_div(n, 256), 1),)
+
+
+def bias_relu_forward(y, b):
+    """y (N, C) float32 or float16 (a product without its bias), b (C,) float32 -> out = relu(y + b)
+    in y's dtype. NumPy reference: fused.bias_relu_forward."""
+    y = _contiguous(y)
+    out = cupy.empty_like(y)
+    kernel("epilogue", "bias_relu_forward" + _suffix(y.dtype))(
+        _elementwise_grid(y.size), (256,), (out, y, _contiguous(b), np.int64(y.size), np.int32(y.shape[-1])))
+    return out
+
+
+def bias_relu_backward(dout, out):
+    """dout, out (N, C) in one dtype -> dy (N, C) in that dtype, db (C,) float32.
+    NumPy reference: fused.bias_relu_backward."""
+    dout = _contiguous(dout, out.dtype)
+    N, C = out.shape
+    dy = cupy.empty_like(out)
+    db = cupy.empty(C, dtype=np.float32)
+    kernel("epilogue", "bias_relu_backward" + _suffix(out.dtype))(
+        (_ceil_div(C, 32),), (32, 8), (dy, db, dout, out, np.int32(N), np.int32(C)))
+    return dy, db
+
+
+def _dropout_scalars(p, seed):
+    """The three dropout arguments of the epilogue kernels: seed, threshold, 1 / (1 - p)."""
+    return np.uint32(seed if p > 0 else 0), _dropout_threshold(p), np.float32(1.0 / (1.0 - p))
+
+
+def residual_forward(x, y, b, p, seed):
+    """x (N, C) float32 (the residual stream), y (N, C) float32 or float16 (a product without its
+    bias), b (C,) float32, dropout p with its seed -> out (N, C) float32 = x + dropout(y + b).
+    NumPy reference: fused.residual_forward."""
+    x, y = _contiguous(x, np.float32), _contiguous(y)
+    out = cupy.empty_like(x)
+    kernel("epilogue", "residual_forward" + _suffix(y.dtype))(
+        _elementwise_grid(x.size), (256,),
+        (out, x, y, _contiguous(b), np.int64(x.size), np.int32(x.shape[-1])) + _dropout_scalars(p, seed))
+    return out
+
+
+def residual_backward(dout, y_dtype, p, seed):
+    """dout (N, C) float32 -> dy (N, C) of y_dtype, db (C,) float32 (dx is dout itself).
+    NumPy reference: fused.residual_backward."""
+    dout = _contiguous(dout, np.float32)
+    N, C = dout.shape
+    dy = cupy.empty((N, C), dtype=y_dtype)
+    db = cupy.empty(C, dtype=np.float32)
+    kernel("epilogue", "residual_backward" + _suffix(np.dtype(y_dtype)))(
+        (_ceil_div(C, 32),), (32, 8), (dy, db, dout, np.int32(N), np.int32(C)) + _dropout_scalars(p, seed))
+    return dy, db
+
+
+def dropout(x, p, seed):
+    """x float32 or float16, any shape -> x * keep / (1 - p), keep from the seed (cuda.dropout_keep
+    over x's flat index). The backward is the same call on dout with the same seed."""
+    x = _contiguous(x)
+    out = cupy.empty_like(x)
+    kernel("epilogue", "dropout" + _suffix(x.dtype))(
+        _elementwise_grid(x.size), (256,), (out, x, np.int64(x.size)) + _dropout_scalars(p, seed))
+    return out
+
+
+# ---- the model's input: embedding.cu ----------------------------------------------------------------
+
+def _positions_argument(positions, N):
+    """(pointer or null, batched) for embedding.cu: positions (N,) per row, (T,) shared, or None."""
+    if positions is None:
+        return _null(), np.int32(0)
+    positions = _contiguous(positions, np.int64)
+    return positions, np.int32(positions.size == N)
+
+
+def embedding_forward(tok, pos, idx, positions, p, seed):
+    """tok (V, C), pos (P, C) float32, idx (B, T) int64, positions (B, T), (T,) or None (0..T-1),
+    dropout p with its seed -> x (B, T, C) float32 = dropout(tok[idx] + pos[positions]).
+    NumPy reference: fused.embedding_forward."""
+    B, T = idx.shape
+    N, C = B * T, tok.shape[1]
+    out = cupy.empty((B, T, C), dtype=np.float32)
+    kernel("embedding", "embedding_forward")(
+        _elementwise_grid(N * C), (256,),
+        (out, _contiguous(tok), _contiguous(pos), _contiguous(idx, np.int64), *_positions_argument(positions, N),
+         np.int64(N), np.int32(T), np.int32(C)) + _dropout_scalars(p, seed))
+    return out
+
+
+def embedding_backward(dout, idx, positions, V, P, p, seed):
+    """dout (B, T, C) float32, and the forward's idx, positions, p, seed -> dtok (V, C), dpos (P, C)
+    float32 (two parts of one zeroed buffer: one memset). NumPy reference: fused.embedding_backward."""
+    B, T, C = dout.shape
+    N = B * T
+    both = cupy.zeros((V + P) * C, dtype=np.float32)
+    dtok, dpos = both[:V * C].reshape(V, C), both[V * C:].reshape(P, C)
+    kernel("embedding", "embedding_backward")(
+        _elementwise_grid(N * C), (256,),
+        (dtok, dpos, _contiguous(dout, np.float32), _contiguous(idx, np.int64), *_positions_argument(positions, N),
+         np.int64(N), np.int32(T), np.int32(C)) + _dropout_scalars(p, seed))
+    return dtok, dpos
+
+
 # ---- LayerNorm: layernorm.cu ------------------------------------------------------------------------
 
 def layernorm_forward(x, w, b, eps, out_dtype):
@@ -180,20 +285,16 @@ def layernorm_forward(x, w, b, eps, out_dtype):
 
 def layernorm_backward(dout, x, w, mean, rstd):
     """dout (N, C) float32 or float16, x (N, C), w (C,), mean, rstd (N,) float32
-    -> dx (N, C), dw (C,), db (C,) float32. NumPy reference: fused.layernorm_backward."""
+    -> dx (N, C), dw (C,), db (C,) float32, in one launch. NumPy reference: fused.layernorm_backward."""
     dout = _contiguous(dout)
     N, C = x.shape
     dx = cupy.empty((N, C), dtype=np.float32)
-    n_chunks = max(_ceil_div(N, 256), 1)               # ROWS_PER_CHUNK in layernorm.cu
-    partial = cupy.zeros((2, n_chunks, C), dtype=np.float32)   # dw and db partial sums
-    if N:
-        suffix = _suffix(dout.dtype)
-        kernel("layernorm", "layernorm_backward_dx" + suffix)(
-            (_ceil_div(N, 8),), (256,), (dx, dout, x, _contiguous(w), mean, rstd, np.int32(N), np.int32(C)))
-        kernel("layernorm", "layernorm_backward_dwdb" + suffix)(
-            (_ceil_div(C, 32), n_chunks), (32, 8),
-            (partial[0], partial[1], dout, x, mean, rstd, np.int32(N), np.int32(C)))
-    dw, db = partial.sum(axis=1)                       # one reduction for both, in a fixed order
+    dw = cupy.empty(C, dtype=np.float32)
+    db = cupy.empty(C, dtype=np.float32)
+    # blocks [0, ceil(N / 8)) compute dx, the next ceil(C / 32) blocks dw and db (see layernorm.cu)
+    kernel("layernorm", "layernorm_backward" + _suffix(dout.dtype))(
+        (_ceil_div(N, 8) + _ceil_div(C, 32),), (256,),
+        (dx, dw, db, dout, x, _contiguous(w), mean, rstd, np.int32(N), np.int32(C)))
     return dx, dw, db
 
 
@@ -205,9 +306,9 @@ def _dropout_threshold(p):
 
 
 def draw_seed(rng):
-    """A fresh dropout seed on the device, (1,) int64, drawn from the model's CuPy generator (no
-    wait for the GPU: the kernels read it there)."""
-    return rng.integers(0, 2**31, size=1, dtype=np.int64)
+    """A dropout seed for one kernel call, drawn on the host from the model's NumPy generator: no
+    launch, nothing to wait for, and a checkpoint saves the generator's state as on the CPU."""
+    return np.uint32(rng.integers(0, 2**32))
 
 
 def _hash32(x):
@@ -220,9 +321,9 @@ def _hash32(x):
 
 
 def dropout_keep(seed, shape, p):
-    """The attention-dropout mask the kernels use, in NumPy (for tests): keep[b, h, i, j] for
-    shape (B, n_head, T, T), `seed` an int.   keep = hash32(hash32(position) ^ seed) >= threshold,
-    position = the flat index of (b, h, i, j)."""
+    """The dropout mask the kernels use, in NumPy (for tests): keep[index] for an array of `shape`,
+    `seed` an int.   keep = hash32(hash32(position) ^ seed) >= threshold, position = the flat index
+    (of (b, h, i, j) for attention's (B, n_head, T, T), of (row, col) for the epilogue kernels)."""
     position = np.arange(math.prod(shape), dtype=np.uint32).reshape(shape)
     return _hash32(_hash32(position) ^ np.uint32(seed)) >= _dropout_threshold(p)
 
@@ -237,8 +338,8 @@ def _attention_shapes(qkv, n_head):
 
 
 def attention_forward(qkv, n_head, segments, p, seed):
-    """qkv (B, T, 3C) float32 or float16, segments (B, T) int64 or None, dropout p with its device
-    seed -> y (B, T, C) in qkv's dtype, lse (B, n_head, T) float32.
+    """qkv (B, T, 3C) float32 or float16, segments (B, T) int64 or None, dropout p with its seed
+    (draw_seed) -> y (B, T, C) in qkv's dtype, lse (B, n_head, T) float32.
     NumPy reference: fused.attention_forward (which returns probs where we return lse)."""
     qkv = _contiguous(qkv)
     B, T, C, hs = _attention_shapes(qkv, n_head)
@@ -247,7 +348,7 @@ def attention_forward(qkv, n_head, segments, p, seed):
     kernel("attention", "attention_forward" + _suffix(qkv.dtype))(
         (_ceil_div(T, 8), n_head, B), (256,),
         (y, lse, qkv, _null() if segments is None else _contiguous(segments, np.int64),
-         _null() if p == 0 else seed, np.int32(B), np.int32(T), np.int32(n_head), np.int32(hs),
+         np.uint32(seed if p > 0 else 0), np.int32(B), np.int32(T), np.int32(n_head), np.int32(hs),
          np.float32(p), _dropout_threshold(p)))
     return y, lse
 
@@ -260,7 +361,7 @@ def attention_backward(dy, qkv, y, lse, n_head, segments, p, seed):
     dqkv = cupy.empty_like(qkv)
     D = cupy.empty_like(lse)                  # D_i = dy_i . y_i, from the first kernel to the second
     segments = _null() if segments is None else _contiguous(segments, np.int64)
-    seed = _null() if p == 0 else seed
+    seed = np.uint32(seed if p > 0 else 0)
     grid, suffix = (_ceil_div(T, 8), n_head, B), _suffix(qkv.dtype)
     shape_args = (np.int32(B), np.int32(T), np.int32(n_head), np.int32(hs), np.float32(p), _dropout_threshold(p))
     kernel("attention", "attention_backward_dq" + suffix)(
@@ -320,9 +421,15 @@ def _chunk_tables(sizes):
 
 
 def _pointer_table(*rows):
-    """A (len(rows), n) uint64 device table of the arrays' device addresses (copied to the device
-    without waiting: CuPy stages it through pinned memory)."""
-    return cupy.asarray(np.array([[a.data.ptr for a in row] for row in rows], dtype=np.uint64))
+    """A (len(rows), n) uint64 device table of the arrays' device addresses. Copied to the device
+    (without waiting: CuPy stages it through pinned memory) only when those addresses are new: the
+    parameters never move, and the memory pool tends to give the gradients the same places."""
+    return _device_table(tuple(tuple(a.data.ptr for a in row) for row in rows))
+
+
+@functools.lru_cache(maxsize=8)
+def _device_table(addresses):
+    return cupy.asarray(np.array(addresses, dtype=np.uint64))
 
 
 def _check_float32(arrays, what):
@@ -380,6 +487,21 @@ class AdamWState:
             (_pointer_table(params, grads, m, v), chunk_tensor, chunk_start, sizes, np.int32(len(params)),
              self.scalars, multiplier, found_inf, np.float32(lr), np.float32(beta1), np.float32(beta2),
              np.float32(eps), np.float32(weight_decay)))
+
+
+def half_copies(tensors):
+    """float16 copies of float32 device arrays, in one launch (mixed precision multiplies with them):
+    a list of arrays of the same shapes, parts of one new buffer."""
+    _check_float32(tensors, "half_copies")
+    sizes = tuple(t.size for t in tensors)
+    chunk_tensor, chunk_start, sizes_device = _chunk_tables(sizes)
+    buffer = cupy.empty(sum(sizes), dtype=np.float16)
+    ends = np.cumsum(sizes)
+    copies = [buffer[end - n:end].reshape(t.shape) for t, n, end in zip(tensors, sizes, ends)]
+    kernel("adamw", "cast_to_half")(
+        (len(chunk_tensor),), (256,),
+        (_pointer_table(tensors, copies), chunk_tensor, chunk_start, sizes_device, np.int32(len(tensors))))
+    return copies
 
 
 def loss_scale_update(scaler_state, found_inf, growth, backoff, growth_interval):

@@ -1,7 +1,8 @@
-// adamw.cu: the optimizer step for all parameters at once (one launch per stage, not one per tensor):
-// the global gradient norm with clipping and loss-scale unscaling, the AdamW update, and the dynamic
-// loss-scale update of mixed precision. Every scalar the stages pass each other stays on the device,
-// so a training step never waits for the GPU.
+// adamw.cu: the kernels that run over all parameters at once (one launch per stage, not one per
+// tensor): the global gradient norm with clipping and loss-scale unscaling, the AdamW update, the
+// dynamic loss-scale update of mixed precision, and the float16 copies of the weights that mixed
+// precision multiplies with. Every scalar the stages pass each other stays on the device, so a
+// training step never waits for the GPU.
 //
 // NumPy references: optim.global_grad_norm and optim.clip_scale (norm and clip), optim.AdamW.step
 // (the update: the formula in its docstring), amp.GradScaler (the loss-scale rules, in its docstring).
@@ -25,6 +26,9 @@
 //   found_inf: scale *= backoff, clean_steps = 0;  else clean_steps += 1, and at growth_interval
 //   clean steps in a row: scale *= growth, clean_steps = 0.
 // found_inf may be a null pointer (no loss scaling: never skip).
+// cast_to_half (grid n_chunks, 256 threads): `table` (2, n), rows = float32 tensors, their float16
+//   copies:  copy = float16(tensor)   (rounded to nearest)
+#include <cuda_fp16.h>
 
 #define CHUNK 2048
 #define THREADS 256
@@ -116,4 +120,15 @@ extern "C" __global__ void loss_scale_update(float* scaler, const float* found_i
     } else {
         scaler[1] += 1.0f;
     }
+}
+
+extern "C" __global__ void __launch_bounds__(THREADS) cast_to_half(
+        const unsigned long long* table, const int* chunk_tensor, const long long* chunk_start,
+        const long long* sizes, int n) {
+    const int t = chunk_tensor[blockIdx.x];
+    const float* x = (const float*)table[t];
+    __half* copy = (__half*)table[n + t];
+    const long long start = chunk_start[blockIdx.x];
+    const long long end = min(sizes[t], start + CHUNK);
+    for (long long e = start + threadIdx.x; e < end; e += THREADS) copy[e] = __float2half(x[e]);
 }

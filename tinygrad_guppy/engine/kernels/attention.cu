@@ -90,7 +90,7 @@ struct Attention {
 };
 
 __device__ Attention make_attention(int B, int T, int n_head, int hs, float p, unsigned int threshold,
-                                    const long long* seed, const long long* segments) {
+                                    unsigned int seed, const long long* segments) {
     Attention a;
     a.B = B;
     a.T = T;
@@ -101,7 +101,7 @@ __device__ Attention make_attention(int B, int T, int n_head, int hs, float p, u
     a.p = p;
     a.keep_scale = p > 0.0f ? 1.0f / (1.0f - p) : 1.0f;
     a.threshold = threshold;
-    a.seed = p > 0.0f ? (unsigned int)seed[0] : 0u;
+    a.seed = seed;
     a.segments = segments;
     return a;
 }
@@ -291,44 +291,45 @@ __device__ void attention_backward_dkdv(T* dqkv, const T* dy, const T* qkv, cons
 }
 
 // ---- entry points: grid (ceil(T / 8), n_head, B), block 256 -------------------------------------
-// seed: (1,) int64 on the device (read only when p > 0); segments: (B, T) int64 or a null pointer.
+// seed: the dropout seed the host drew for this call (unused when p = 0); segments: (B, T) int64
+// or a null pointer.
 
 extern "C" __global__ void __launch_bounds__(256) attention_forward_f32(
-        float* y, float* lse, const float* qkv, const long long* segments, const long long* seed,
+        float* y, float* lse, const float* qkv, const long long* segments, unsigned int seed,
         int B, int T, int n_head, int hs, float p, unsigned int threshold) {
     attention_forward(y, lse, qkv, make_attention(B, T, n_head, hs, p, threshold, seed, segments));
 }
 
 extern "C" __global__ void __launch_bounds__(256) attention_forward_f16(
-        __half* y, float* lse, const __half* qkv, const long long* segments, const long long* seed,
+        __half* y, float* lse, const __half* qkv, const long long* segments, unsigned int seed,
         int B, int T, int n_head, int hs, float p, unsigned int threshold) {
     attention_forward(y, lse, qkv, make_attention(B, T, n_head, hs, p, threshold, seed, segments));
 }
 
 extern "C" __global__ void __launch_bounds__(256) attention_backward_dq_f32(
         float* dqkv, float* D, const float* dy, const float* y, const float* qkv, const float* lse,
-        const long long* segments, const long long* seed, int B, int T, int n_head, int hs, float p,
+        const long long* segments, unsigned int seed, int B, int T, int n_head, int hs, float p,
         unsigned int threshold) {
     attention_backward_dq(dqkv, D, dy, y, qkv, lse, make_attention(B, T, n_head, hs, p, threshold, seed, segments));
 }
 
 extern "C" __global__ void __launch_bounds__(256) attention_backward_dq_f16(
         __half* dqkv, float* D, const __half* dy, const __half* y, const __half* qkv, const float* lse,
-        const long long* segments, const long long* seed, int B, int T, int n_head, int hs, float p,
+        const long long* segments, unsigned int seed, int B, int T, int n_head, int hs, float p,
         unsigned int threshold) {
     attention_backward_dq(dqkv, D, dy, y, qkv, lse, make_attention(B, T, n_head, hs, p, threshold, seed, segments));
 }
 
 extern "C" __global__ void __launch_bounds__(256) attention_backward_dkdv_f32(
         float* dqkv, const float* dy, const float* qkv, const float* lse, const float* D,
-        const long long* segments, const long long* seed, int B, int T, int n_head, int hs, float p,
+        const long long* segments, unsigned int seed, int B, int T, int n_head, int hs, float p,
         unsigned int threshold) {
     attention_backward_dkdv(dqkv, dy, qkv, lse, D, make_attention(B, T, n_head, hs, p, threshold, seed, segments));
 }
 
 extern "C" __global__ void __launch_bounds__(256) attention_backward_dkdv_f16(
         __half* dqkv, const __half* dy, const __half* qkv, const float* lse, const float* D,
-        const long long* segments, const long long* seed, int B, int T, int n_head, int hs, float p,
+        const long long* segments, unsigned int seed, int B, int T, int n_head, int hs, float p,
         unsigned int threshold) {
     attention_backward_dkdv(dqkv, dy, qkv, lse, D, make_attention(B, T, n_head, hs, p, threshold, seed, segments));
 }
