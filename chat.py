@@ -15,6 +15,11 @@ import argparse
 import os
 import sys
 
+from bpe import Tokenizer
+from data.eval_cases import ask_cases, results_table
+from tinygrad_guppy import checkpoint
+from tinygrad_guppy.app.conversation import Conversation
+
 
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description="Chat with a trained GuppyLM.")
@@ -36,8 +41,6 @@ def parse_args(argv=None):
 
 def load(run, device):
     """(model, tokenizer) from the run's best (or last) checkpoint, or exit with one clear line."""
-    from bpe import Tokenizer
-    from tinygrad_guppy import checkpoint
     folder = checkpoint.find(run)
     if folder is None:
         broken = next((os.path.join(run, name) for name in ("best", "last", ".")
@@ -61,7 +64,6 @@ def load(run, device):
 def main(argv=None):
     args = parse_args(argv)
     model, tok = load(args.run, args.device)
-    from tinygrad_guppy.app.conversation import Conversation
     conv = Conversation(model, tok)
     sampling = dict(max_tokens=args.max_tokens, temperature=args.temperature, top_k=args.top_k,
                     top_p=args.top_p, greedy=args.greedy or args.temperature == 0, seed=args.seed)
@@ -76,7 +78,6 @@ def main(argv=None):
         print()
 
     if args.eval:
-        from data.eval_cases import ask_cases, results_table
         if not (args.temperature != 0.7 or args.top_k != 50 or args.top_p != 1.0 or args.seed is not None):
             sampling["greedy"] = True      # the default: reproducible, like train.py's report
         results = ask_cases(lambda prompt: conv.reply_text(prompt, **sampling))
