@@ -169,12 +169,6 @@ def held_out_batches(samples, cfg, pad_id):
                              cfg.max_seq_len, cfg.loss_on, pad_id))
 
 
-def grad_norms(model):
-    """{parameter name: L2 norm of its gradient}: what a learner looks at to see every gradient."""
-    return {name: float(np.sqrt(backend.to_numpy((p.grad * p.grad).sum())))
-            for name, p in model.named_parameters() if p.grad is not None}
-
-
 def to_host(values):
     """Python floats from numbers that may be device scalars, with a single copy from the GPU
     (the one moment the host waits for it)."""
@@ -431,7 +425,8 @@ def evaluate_and_save(run, held_out, log, tok_path):
     """At an evaluation step: the held-out loss and every gradient's norm into the log, then a
     checkpoint (`best` too when the loss is the lowest yet). Returns the held-out loss."""
     loss = training.held_out_loss(run.model, held_out)
-    log.write(step=run.step, eval_loss=loss, grad_norms=grad_norms(run.model))
+    log.write(step=run.step, eval_loss=loss,
+              grad_norms=training.gradient_norms(run.model, run.scaler))
     links = ["last"] + (["best"] if loss < run.best else [])
     run.best = min(run.best, loss)
     run.save(links, tok_path)

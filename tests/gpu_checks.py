@@ -90,8 +90,9 @@ def check_attention(cuda, xp, B, T, n_head, hs, dtype, p=0.0, packed=False, seed
 
     device_seed = np.uint32(seed_value)
     device_segments = None if segments is None else xp.asarray(segments)
-    y, lse = cuda.attention_forward(xp.asarray(qkv), n_head, device_segments, p, device_seed)
-    dqkv = cuda.attention_backward(xp.asarray(dy), xp.asarray(qkv), y, lse, n_head, device_segments, p, device_seed)
+    y, lse = cuda.attention_forward(xp.asarray(qkv), None, n_head, device_segments, p, device_seed)
+    dqkv, _ = cuda.attention_backward(xp.asarray(dy), xp.asarray(qkv), None, y, lse, n_head, device_segments, p,
+                                      device_seed)
     what = f"attention B={B} T={T} n_head={n_head} hs={hs} p={p} packed={packed} {np.dtype(dtype)}"
     eps = EPS[np.dtype(dtype)]
     tol = 1e-3 if dtype == np.float32 else 1e-2                 # llm.c: 1e-3 float32, 1e-2 half
@@ -182,12 +183,15 @@ def check_optimizer(cuda, xp, steps=4, seed=0):
     assert all(np.array_equal(b, backend.to_numpy(d)) for b, d in zip(before, device)), "a skipped step changed a parameter"
     assert state.t == steps, "a skipped step must not count"
 
-    scaler_state = xp.asarray(np.array([1024.0, 0.0], dtype=np.float32))
-    course = []
+    scaler_state = xp.asarray(np.array([1024.0, 0.0, 1024.0], dtype=np.float32))
+    course, used = [], []
     for found_inf in [0, 0, 1, 0, 0, 0]:
         cuda.loss_scale_update(scaler_state, xp.asarray(np.float32(found_inf)), 2.0, 0.5, 3)
-        course.append(float(scaler_state[0:1].reshape(())))
+        scale, _, last = backend.to_numpy(scaler_state).tolist()
+        course.append(scale)
+        used.append(last)
     assert course == [1024, 1024, 512, 512, 512, 1024], course   # amp.GradScaler's docstring example
+    assert used == [1024, 1024, 1024, 512, 512, 512], used       # the scale each step's gradients hold
 
 
 # ---- the whole model ---------------------------------------------------------------------------------

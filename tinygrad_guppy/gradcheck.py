@@ -25,7 +25,7 @@ import time
 
 import numpy as np
 
-from tinygrad_guppy.engine import ops
+from tinygrad_guppy.engine import fused, ops
 from tinygrad_guppy.engine.tensor import Tensor
 from tinygrad_guppy.model import GuppyConfig, GuppyLM
 
@@ -71,7 +71,7 @@ def relu_pattern(out):
         if fn is None or id(fn) in seen:
             continue
         seen.add(id(fn))
-        if isinstance(fn, ops.ReLU):
+        if isinstance(fn, (ops.ReLU, fused.BiasReLU)):
             states.append(np.packbits(fn.out > 0).tobytes())
         stack.extend(fn.parents)
     return b"".join(states)

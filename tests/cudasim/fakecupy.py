@@ -82,7 +82,7 @@ _inside = 0              # > 0 while a counted operation runs (its NumPy interna
 
 
 def _where():
-    frame = sys._getframe(2)
+    frame = sys._getframe(1)
     while frame is not None:
         name = frame.f_code.co_filename.replace("\\", "/")
         if "/tinygrad_guppy/" in name and not name.endswith(ENGINE_FILES_SKIPPED):
@@ -96,16 +96,22 @@ def _record(kind, what):
         _counter.entries.append((kind, what, _where()))
 
 
-@contextlib.contextmanager
-def _one_operation(kind, what):
-    """Count one operation, and none of the NumPy calls that carry it out."""
-    global _inside
-    if kind is not None:
-        _record(kind, what)
-    _inside += 1
-    try:
-        yield
-    finally:
+class _one_operation:
+    """`with _one_operation(kind, what):` counts one operation (kind None: none), and none of the
+    NumPy calls that carry it out. (A class, not a generator: the fake is on every hot path.)"""
+    __slots__ = ("kind", "what")
+
+    def __init__(self, kind, what):
+        self.kind, self.what = kind, what
+
+    def __enter__(self):
+        global _inside
+        if self.kind is not None and _counter is not None and _inside == 0:
+            _counter.entries.append((self.kind, self.what, _where()))
+        _inside += 1
+
+    def __exit__(self, *exc):
+        global _inside
         _inside -= 1
 
 
@@ -150,9 +156,18 @@ def _host(x):
     return np.ndarray.view(x, np.ndarray) if isinstance(x, SimArray) else x
 
 
-def _is_advanced(index):
+_BASIC = (int, slice, type(None), type(Ellipsis), np.integer)
+
+
+def _host_index(index):
+    """(the index with SimArrays as NumPy arrays, whether it is advanced: an integer or boolean array)."""
+    if isinstance(index, _BASIC):
+        return index, False
     parts = index if isinstance(index, tuple) else (index,)
-    return any(isinstance(i, (list, np.ndarray)) for i in parts)
+    if all(isinstance(i, _BASIC) for i in parts):
+        return index, False
+    parts = tuple(_host(i) for i in parts)
+    return (parts if isinstance(index, tuple) else parts[0]), True
 
 
 # ndarray attributes the project uses, and what each costs on the stream (None: nothing). Every one
@@ -239,17 +254,16 @@ class SimArray(np.ndarray):
         return _Pointer(address)
 
     def __getitem__(self, index):
-        advanced = _is_advanced(tuple(_host(i) for i in index) if isinstance(index, tuple) else _host(index))
+        index, advanced = _host_index(index)
         with _one_operation("cupy" if advanced else None, "gather"):
-            index = tuple(_host(i) for i in index) if isinstance(index, tuple) else _host(index)
             return _to_sim(_host(self)[index])
 
     def __setitem__(self, index, value):
         if type(value) is np.ndarray and value.ndim > 0:
             raise TypeError(f"CuPy would refuse this: a NumPy array of shape {value.shape} assigned "
                             f"into a device array")
+        index, _ = _host_index(index)
         with _one_operation("cupy", "setitem"):
-            index = tuple(_host(i) for i in index) if isinstance(index, tuple) else _host(index)
             _host(self)[index] = _host(value)
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):

@@ -5,7 +5,7 @@ in here when their inputs are CuPy arrays). Each function launches the kernels o
 kernels/, whose header gives the math, the shapes and the grid layout, and names the NumPy function
 in fused.py or optim.py that computes the same thing on the CPU; tests/test_gpu.py checks each pair.
 
-    y, lse = attention_forward(qkv, n_head=6, segments=None, p=0.0, seed=None)   # CuPy in, CuPy out
+    y, lse = attention_forward(qkv, None, n_head=6, segments=None, p=0.0, seed=None)   # CuPy in, CuPy out
 
 How the GPU path works, in four rules:
 - Kernels are compiled once per process from the .cu files (CuPy caches the binaries on disk) and
@@ -139,11 +139,27 @@ def matmul(a, b, transpose_a=False, transpose_b=False, out_dtype=None):
     return out
 
 
+_half_copies = {}     # id(a float32 weight) -> its float16 copy, inside an amp.autocast block
+
+
+def use_half_copies(weights):
+    """Make the float16 copies of these float32 weights (one launch, half_copies) for the Linear
+    layers to use; [] forgets them."""
+    _half_copies.clear()
+    if weights:
+        _half_copies.update({id(w): copy for w, copy in zip(weights, half_copies(weights))})
+
+
+_half_buffers = {}    # sizes of the tensors -> the float16 buffer their copies were last made in
+
+
 def linear_forward(x2d, w, b=None):
     """x2d (N, in) float32 or float16, w (out, in) float32, b (out,) float32 or None
     -> y (N, out) in x2d's dtype, and the weight in that dtype (a float16 copy under mixed
     precision, kept for the backward).   y = x @ w^T + b"""
-    w_used = w if w.dtype == x2d.dtype else w.astype(x2d.dtype)
+    w_used = w if w.dtype == x2d.dtype else _half_copies.get(id(w))
+    if w_used is None:
+        w_used = w.astype(x2d.dtype)
     y = matmul(x2d, w_used, transpose_b=True)
     if b is not None:
         y += b        # float16 y + float32 b: computed in float32, rounded to float16
@@ -337,10 +353,11 @@ def _attention_shapes(qkv, n_head):
     return B, T, C3 // 3, hs
 
 
-def attention_forward(qkv, n_head, segments, p, seed):
-    """qkv (B, T, 3C) float32 or float16, segments (B, T) int64 or None, dropout p with its seed
-    (draw_seed) -> y (B, T, C) in qkv's dtype, lse (B, n_head, T) float32.
-    NumPy reference: fused.attention_forward (which returns probs where we return lse)."""
+def attention_forward(qkv, bias, n_head, segments, p, seed):
+    """qkv (B, T, 3C) float32 or float16 (a product without its bias), bias (3C,) float32 or None,
+    segments (B, T) int64 or None, dropout p with its seed (draw_seed) -> y (B, T, C) in qkv's
+    dtype, lse (B, n_head, T) float32. NumPy reference: fused.attention_forward (of qkv + bias;
+    it returns probs where we return lse)."""
     qkv = _contiguous(qkv)
     B, T, C, hs = _attention_shapes(qkv, n_head)
     y = cupy.empty((B, T, C), dtype=qkv.dtype)
@@ -348,27 +365,28 @@ def attention_forward(qkv, n_head, segments, p, seed):
     kernel("attention", "attention_forward" + _suffix(qkv.dtype))(
         (_ceil_div(T, 8), n_head, B), (256,),
         (y, lse, qkv, _null() if segments is None else _contiguous(segments, np.int64),
-         np.uint32(seed if p > 0 else 0), np.int32(B), np.int32(T), np.int32(n_head), np.int32(hs),
-         np.float32(p), _dropout_threshold(p)))
+         _null() if bias is None else _contiguous(bias), np.uint32(seed if p > 0 else 0), np.int32(B),
+         np.int32(T), np.int32(n_head), np.int32(hs), np.float32(p), _dropout_threshold(p)))
     return y, lse
 
 
-def attention_backward(dy, qkv, y, lse, n_head, segments, p, seed):
-    """dy (B, T, C), and the forward's qkv, y, lse, segments, p, seed -> dqkv (B, T, 3C) in qkv's
-    dtype. NumPy reference: fused.attention_backward."""
+def attention_backward(dy, qkv, bias, y, lse, n_head, segments, p, seed):
+    """dy (B, T, C), and the forward's qkv, bias, y, lse, segments, p, seed -> dqkv (B, T, 3C) in
+    qkv's dtype (the gradient of qkv + bias), dbias (3C,) float32 (None without a bias).
+    NumPy reference: fused.attention_backward."""
     dy = _contiguous(dy, qkv.dtype)
     B, T, C, hs = _attention_shapes(qkv, n_head)
     dqkv = cupy.empty_like(qkv)
     D = cupy.empty_like(lse)                  # D_i = dy_i . y_i, from the first kernel to the second
-    segments = _null() if segments is None else _contiguous(segments, np.int64)
-    seed = np.uint32(seed if p > 0 else 0)
+    # the arguments both kernels take after their arrays
+    common = (_null() if segments is None else _contiguous(segments, np.int64),
+              _null() if bias is None else _contiguous(bias), np.uint32(seed if p > 0 else 0),
+              np.int32(B), np.int32(T), np.int32(n_head), np.int32(hs), np.float32(p), _dropout_threshold(p))
     grid, suffix = (_ceil_div(T, 8), n_head, B), _suffix(qkv.dtype)
-    shape_args = (np.int32(B), np.int32(T), np.int32(n_head), np.int32(hs), np.float32(p), _dropout_threshold(p))
-    kernel("attention", "attention_backward_dq" + suffix)(
-        grid, (256,), (dqkv, D, dy, y, qkv, lse, segments, seed) + shape_args)
-    kernel("attention", "attention_backward_dkdv" + suffix)(
-        grid, (256,), (dqkv, dy, qkv, lse, D, segments, seed) + shape_args)
-    return dqkv
+    kernel("attention", "attention_backward_dq" + suffix)(grid, (256,), (dqkv, D, dy, y, qkv, lse) + common)
+    kernel("attention", "attention_backward_dkdv" + suffix)(grid, (256,), (dqkv, dy, qkv, lse, D) + common)
+    dbias = None if bias is None else dqkv.reshape(-1, 3 * C).sum(axis=0, dtype=np.float32)
+    return dqkv, dbias
 
 
 # ---- softmax cross-entropy: cross_entropy.cu ---------------------------------------------------------
@@ -450,12 +468,10 @@ def grad_norm_and_clip(grads, max_norm, loss_scale=None):
     chunk_tensor, chunk_start, sizes_device = _chunk_tables(sizes)
     partial = cupy.empty(len(chunk_tensor), dtype=np.float32)
     out = cupy.empty(3, dtype=np.float32)
-    if loss_scale is None:
-        loss_scale = cupy.ones((), dtype=np.float32)
     kernel("adamw", "grad_norm_partial")(
         (len(chunk_tensor),), (256,), (partial, _pointer_table(grads)[0], chunk_tensor, chunk_start, sizes_device))
     kernel("adamw", "grad_norm_finalize")(
-        (1,), (256,), (out, partial, np.int32(len(partial)), loss_scale,
+        (1,), (256,), (out, partial, np.int32(len(partial)), _null() if loss_scale is None else loss_scale,
                        np.float32(max_norm if max_norm is not None else 0.0)))
     return out
 
@@ -484,18 +500,24 @@ class AdamWState:
             (1,), (32,), (self.scalars, found_inf, np.float32(beta1), np.float32(beta2)))
         kernel("adamw", "adamw_update")(
             (len(chunk_tensor),), (256,),
-            (_pointer_table(params, grads, m, v), chunk_tensor, chunk_start, sizes, np.int32(len(params)),
-             self.scalars, multiplier, found_inf, np.float32(lr), np.float32(beta1), np.float32(beta2),
-             np.float32(eps), np.float32(weight_decay)))
+            (_pointer_table(params, m, v), _pointer_table(grads)[0], chunk_tensor, chunk_start, sizes,
+             np.int32(len(params)), self.scalars, multiplier, found_inf, np.float32(lr), np.float32(beta1),
+             np.float32(beta2), np.float32(eps), np.float32(weight_decay)))
 
 
 def half_copies(tensors):
     """float16 copies of float32 device arrays, in one launch (mixed precision multiplies with them):
-    a list of arrays of the same shapes, parts of one new buffer."""
+    a list of arrays of the same shapes, parts of one buffer (the same one each time for the same
+    sizes: the previous copies are overwritten)."""
     _check_float32(tensors, "half_copies")
     sizes = tuple(t.size for t in tensors)
     chunk_tensor, chunk_start, sizes_device = _chunk_tables(sizes)
-    buffer = cupy.empty(sum(sizes), dtype=np.float16)
+    # subtle: the buffer is reused from step to step, so its pointer table is made once. That is
+    # safe because a step's backward (the last reader of its copies) is on the GPU's queue before
+    # the next step's cast.
+    buffer = _half_buffers.get(sizes)
+    if buffer is None:
+        buffer = _half_buffers[sizes] = cupy.empty(sum(sizes), dtype=np.float16)
     ends = np.cumsum(sizes)
     copies = [buffer[end - n:end].reshape(t.shape) for t, n, end in zip(tensors, sizes, ends)]
     kernel("adamw", "cast_to_half")(
@@ -505,7 +527,8 @@ def half_copies(tensors):
 
 
 def loss_scale_update(scaler_state, found_inf, growth, backoff, growth_interval):
-    """scaler_state (2,) float32 [scale, clean_steps] updated in place on the device from found_inf.
+    """scaler_state (3,) float32 [scale, clean_steps, last_scale] updated in place on the device from
+    found_inf (last_scale: the scale of the step just taken, which its gradients hold).
     The rules: amp.GradScaler's docstring (and loss_scale_update in adamw.cu)."""
     kernel("adamw", "loss_scale_update")(
         (1,), (32,), (scaler_state, found_inf, np.float32(growth), np.float32(backoff), np.int32(growth_interval)))
