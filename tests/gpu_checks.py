@@ -283,3 +283,50 @@ def check_training_follows(cfg, steps, n_batches, B, T, lr=3e-3):
     assert np.abs(means(mixed) - means(cpu)).max() < 2e-2, (means(mixed), means(cpu))
     assert cpu[-window:].mean() < cpu[:window].mean() - 0.5, "the toy model did not learn: a useless check"
     return cpu, fp32, mixed
+
+
+# ---- launches per training step (in the simulator) ---------------------------------------------------
+
+def launches_per_step(cfg, B, T, mixed=True, batching="bucket", seed=0):
+    """The stream operations of one training step of GuppyLM(cfg) at B x T, counted by the fake CuPy
+    (cudasim.fakecupy.count_launches) in its counting mode (kernels checked, not run): the second
+    step of a run, after the pointer tables cached by address are forgotten, so that every one of
+    them is counted (the most a step can take). batching "pack" adds segments and positions.
+    Returns the fake's Launches."""
+    import warnings
+
+    from cudasim.fakecupy import count_launches, fake_cupy_installed
+    from tinygrad_guppy.app.batching import Batch
+    from tinygrad_guppy.app.training import train_step
+    from tinygrad_guppy.engine import amp
+    from tinygrad_guppy.model import GuppyLM
+
+    with fake_cupy_installed(run_kernels=False) as cuda, warnings.catch_warnings(), \
+            np.errstate(all="ignore"):                    # the numbers are meaningless here
+        warnings.simplefilter("ignore")
+        batch = toy_batches(cfg, 1, B, T, seed)[0]
+        if batching == "pack":                            # two samples a row
+            segments = (np.arange(T) >= T // 2).astype(np.int64)[None].repeat(B, 0)
+            positions = np.where(segments == 0, np.arange(T), np.arange(T) - T // 2)
+            batch = Batch(batch.idx, batch.targets, segments, positions, pad_id=cfg.pad_id)
+        model = GuppyLM(cfg, seed=seed, device="cuda")
+        optimizer = optim.AdamW(model.parameters())
+        scaler = amp.GradScaler() if mixed else None
+        train_step(model, optimizer, batch, 1e-3, 1.0, scaler)
+        cuda._device_table.cache_clear()
+        with count_launches() as launches:
+            train_step(model, optimizer, batch, 1e-3, 1.0, scaler)
+    return launches
+
+
+def launch_table(launches):
+    """A markdown table of launches per op (rows: where, columns: kinds), largest first."""
+    kinds = ["cublas", "ours", "cupy", "memset", "to_device", "to_host"]
+    rows = sorted(launches.table().items(), key=lambda item: (-sum(item[1].values()), item[0]))
+    lines = ["| where | " + " | ".join(kinds) + " | all |", "|---" * (len(kinds) + 2) + "|"]
+    for where, counts in rows:
+        lines.append(f"| {where} | " + " | ".join(str(counts.get(k, "")) for k in kinds)
+                     + f" | {sum(counts.values())} |")
+    totals = launches.by("kind")
+    lines.append("| **all** | " + " | ".join(str(totals.get(k, "")) for k in kinds) + f" | **{launches.total}** |")
+    return "\n".join(lines)

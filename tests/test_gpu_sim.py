@@ -215,3 +215,23 @@ def test_logged_gradient_norms_are_unscaled_in_mixed_precision(gpu):
         norms.append(gradient_norms(model, scaler))
     for name, norm in norms[0].items():
         assert abs(norms[1][name] - norm) <= 0.02 * norm + 1e-6, (name, norms[1][name], norm)
+
+
+# ---- launches per training step ----------------------------------------------------------------------
+
+# The most stream operations (kernel launches, cuBLAS calls, memsets, copies) one training step of the
+# full model may take at batch 32 x 40 (the recipe's real lengths), counted by the fake CuPy; see
+# bench/README.md (section "launches") for the breakdown. Was 360 (mixed) and 322 (float32).
+MAX_LAUNCHES = {"mixed": 192, "float32": 193, "mixed, packed rows": 192}
+
+
+@pytest.mark.parametrize("case", list(MAX_LAUNCHES))
+def test_launches_per_training_step(case, capsys):
+    from tinygrad_guppy.model import GuppyConfig
+    launches = gpu_checks.launches_per_step(GuppyConfig(), B=32, T=40, mixed=case != "float32",
+                                            batching="pack" if "packed" in case else "bucket")
+    with capsys.disabled():
+        print(f"\n{case}: {launches.total} launches per step at 32 x 40, {launches.by('kind')}")
+    assert launches.count("to_host") == 0, "a training step waited for the GPU"
+    assert launches.count("cublas") == 75          # 25 products forward, 50 backward
+    assert launches.total <= MAX_LAUNCHES[case], "\n" + gpu_checks.launch_table(launches)
