@@ -41,14 +41,25 @@ def test_layernorm(gpu, N, C, dtype):
     gpu_checks.check_layernorm(*gpu, N, C, dtype)
 
 
-@pytest.mark.parametrize("B, T, n_head, hs, p, packed", [
-    (2, 9, 2, 16, 0.0, False),     # T and hs not multiples of 32
-    (2, 1, 3, 8, 0.1, False),      # T = 1, dropout
-    (1, 37, 1, 64, 0.3, True),     # two key tiles, segments, dropout, the largest head size
+@pytest.mark.parametrize("B, T, n_head, hs, p, packed, bias", [
+    (2, 9, 2, 16, 0.0, False, False),     # T and hs not multiples of 32
+    (2, 1, 3, 8, 0.1, False, True),       # T = 1, dropout, the qkv bias
+    (1, 37, 1, 64, 0.3, True, True),      # two key tiles, segments, dropout, the largest head size
 ])
 @pytest.mark.parametrize("dtype", [np.float32, np.float16])
-def test_attention(gpu, B, T, n_head, hs, p, packed, dtype):
-    gpu_checks.check_attention(*gpu, B, T, n_head, hs, dtype, p, packed)
+def test_attention(gpu, B, T, n_head, hs, p, packed, bias, dtype):
+    gpu_checks.check_attention(*gpu, B, T, n_head, hs, dtype, p, packed, bias)
+
+
+@pytest.mark.parametrize("N, C, p", [(1, 3, 0.0), (37, 45, 0.1), (64, 70, 0.5)])
+@pytest.mark.parametrize("dtype", [np.float32, np.float16])
+def test_epilogue(gpu, N, C, p, dtype):
+    gpu_checks.check_epilogue(*gpu, N, C, dtype, p)
+
+
+@pytest.mark.parametrize("V, P, B, T", [(5, 4, 1, 1), (50, 16, 2, 9)])
+def test_embedding(gpu, V, P, B, T):
+    gpu_checks.check_embedding(*gpu, V, P, B, T)
 
 
 def test_attention_rejects_large_heads(gpu):
@@ -79,6 +90,19 @@ def test_matmul(gpu, monkeypatch, gemm, M, K, N, transpose_a, transpose_b, dtype
 
 def test_optimizer(gpu):
     gpu_checks.check_optimizer(*gpu)
+
+
+def test_gpucheck_runs_and_passes(gpu):
+    """python -m tinygrad_guppy.gpucheck --small (the self-check a user runs on a new machine): its
+    table, every kernel passing, the training run following the CPU."""
+    from tinygrad_guppy import gpucheck
+    lines = []
+    assert gpucheck.main(["--small", "--steps", "8"], out=lines.append) == 0, "\n".join(lines)
+    text = "\n".join(lines)
+    assert "GPU: cudasim (the CPU), compute capability 7.5" in text and "CuPy 14.2.0" in text
+    for kernel in ("layernorm.cu", "attention.cu", "cross_entropy.cu", "epilogue.cu", "embedding.cu", "adamw.cu"):
+        assert kernel in text
+    assert "FAIL" not in text and "training follows the CPU" in text and " ms " in text
 
 
 def tiny(dropout=0.0):
