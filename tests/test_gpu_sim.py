@@ -249,6 +249,17 @@ def test_logged_gradient_norms_are_unscaled_in_mixed_precision(gpu):
 MAX_LAUNCHES = {"mixed": 192, "float32": 193, "mixed, packed rows": 192}
 
 
+def test_bench_launches_prints_the_table(capsys):
+    """bench/launches.py, the script behind bench/README.md's table (a small model: quick)."""
+    spec = importlib.util.spec_from_file_location(
+        "bench_launches", os.path.join(os.path.dirname(__file__), os.pardir, "bench", "launches.py"))
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.main(["--B", "2", "--T", "8", "--pack"]) == 0
+    out = capsys.readouterr().out
+    assert "stream operations per training step at 2 x 8" in out and "| Linear.forward | 25 |" in out
+
+
 @pytest.mark.parametrize("case", list(MAX_LAUNCHES))
 def test_launches_per_training_step(case, capsys):
     from tinygrad_guppy.model import GuppyConfig
