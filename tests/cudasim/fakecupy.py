@@ -28,6 +28,7 @@ What it cannot check: anything about speed, and whether CuPy computes what NumPy
 
 import contextlib
 import ctypes
+import functools
 import importlib
 import sys
 import types
@@ -126,6 +127,22 @@ def count_launches():
         _counter = previous
 
 
+# ---- the calls the project makes, for tests/test_fake_cupy.py -------------------------------------------
+
+CALLS = set()     # (name, number of positional arguments, keyword names) of every call into the fake
+
+
+def _noted(name, method=False):
+    """Decorate a fake function (or method) so that each call's shape is added to CALLS."""
+    def decorate(function):
+        @functools.wraps(function)
+        def noted(*args, **kwargs):
+            CALLS.add((name, len(args) - method, tuple(sorted(kwargs))))
+            return function(*args, **kwargs)
+        return noted
+    return decorate
+
+
 # ---- arrays ------------------------------------------------------------------------------------------
 
 _live = weakref.WeakValueDictionary()     # device address -> the SimArray whose .data was taken
@@ -193,14 +210,17 @@ class SimArray(np.ndarray):
         return "fake cupy " + repr(_host(self))
 
     # subtle: NumPy's own methods would work on a SimArray, but these are what CuPy does on the stream
+    @_noted("ndarray.get", method=True)
     def get(self, stream=None, order="C", out=None, blocking=True):
         with _one_operation("to_host", "get"):
             return np.array(_host(self), copy=True, order=order)
 
+    @_noted("ndarray.item", method=True)
     def item(self):
         with _one_operation("to_host", "item"):
             return _host(self).item()
 
+    @_noted("ndarray.tolist", method=True)
     def tolist(self):
         with _one_operation("to_host", "tolist"):
             return _host(self).tolist()
@@ -217,31 +237,38 @@ class SimArray(np.ndarray):
         with _one_operation("to_host", "bool()"):
             return bool(_host(self))
 
+    @_noted("ndarray.astype", method=True)
     def astype(self, dtype, order="K", casting=None, subok=None, copy=True):
         same = np.dtype(dtype) == self.dtype
         with _one_operation(None if same and not copy else "cupy", "astype"):
             return _to_sim(_host(self).astype(dtype, order=order, copy=copy))
 
+    @_noted("ndarray.copy", method=True)
     def copy(self, order="C"):
         with _one_operation("cupy", "copy"):
             return _to_sim(_host(self).copy(order=order))
 
+    @_noted("ndarray.fill", method=True)
     def fill(self, value):
         with _one_operation("cupy", "fill"):
             _host(self).fill(value)
 
+    @_noted("ndarray.sum", method=True)
     def sum(self, axis=None, dtype=None, out=None, keepdims=False):
         with _one_operation("cupy", "sum"):
             return _to_sim(_host(self).sum(axis=axis, dtype=dtype, out=_host(out), keepdims=keepdims))
 
+    @_noted("ndarray.max", method=True)
     def max(self, axis=None, out=None, keepdims=False):
         with _one_operation("cupy", "max"):
             return _to_sim(_host(self).max(axis=axis, out=_host(out), keepdims=keepdims))
 
+    @_noted("ndarray.mean", method=True)
     def mean(self, axis=None, dtype=None, out=None, keepdims=False):
         with _one_operation("cupy", "mean"):
             return _to_sim(_host(self).mean(axis=axis, dtype=dtype, out=_host(out), keepdims=keepdims))
 
+    @_noted("ndarray.ravel", method=True)
     def ravel(self, order="C"):
         copies = not self.flags.c_contiguous
         with _one_operation("cupy" if copies else None, "ravel"):
@@ -302,6 +329,7 @@ class _Generator:
         self.bit_generator = _BitGenerator(seed)
         self._rng, self._version = np.random.default_rng(seed), version
 
+    @_noted("random.Generator.random", method=True)
     def random(self, size=None, dtype=np.float64, out=None):
         dtype = np.dtype(dtype)
         if dtype == np.float64:
@@ -315,6 +343,7 @@ class _Generator:
         with _one_operation(None if dtype == np.float32 else "cupy", "astype"):
             return _to_sim(numbers.astype(dtype))             # as CuPy >= 13.4: float32, then a cast
 
+    @_noted("random.Generator.integers", method=True)
     def integers(self, low, high=None, size=None, dtype=np.int64, endpoint=False):
         with _one_operation("cupy", "random"):
             numbers = self._rng.integers(low, high, size=size, dtype=np.uint32, endpoint=endpoint)
@@ -328,6 +357,7 @@ def _version_tuple(version):
 
 # ---- module functions --------------------------------------------------------------------------------
 
+@_noted("asarray")
 def _asarray(a, dtype=None, order=None, *, copy=None, blocking=False):
     if isinstance(a, SimArray):
         if dtype is None or a.dtype == dtype:
@@ -337,6 +367,7 @@ def _asarray(a, dtype=None, order=None, *, copy=None, blocking=False):
         return np.array(a, dtype=dtype, copy=True).view(SimArray)
 
 
+@_noted("ascontiguousarray")
 def _ascontiguousarray(a, dtype=None):
     if not isinstance(a, SimArray):
         raise TypeError("the fake CuPy: ascontiguousarray of a host array (CuPy would copy it to the "
@@ -360,6 +391,7 @@ def _empty(numpy_function):
 
 def _function(numpy_function, kind, name):
     """A CuPy function made of a NumPy one; each call is one operation of `kind` (None: none)."""
+    @_noted(name)
     def function(*args, **kwargs):
         for a in list(args) + list(kwargs.values()):
             if type(a) is np.ndarray:
@@ -372,10 +404,12 @@ def _function(numpy_function, kind, name):
     return function
 
 
+@_noted("stack")
 def _stack(tup, axis=0, out=None, *, dtype=None, casting="same_kind"):
     return _function(np.stack, "cupy", "stack")([_host(a) for a in tup], axis=axis, dtype=dtype)
 
 
+@_noted("concatenate")
 def _concatenate(tup, axis=0, out=None, *, dtype=None, casting="same_kind"):
     return _function(np.concatenate, "cupy", "concatenate")([_host(a) for a in tup], axis=axis, dtype=dtype)
 
@@ -388,9 +422,10 @@ FUNCTIONS = {
     "arange": (np.arange, "cupy"), "take": (np.take, "cupy"), "where": (np.where, "cupy"),
     "copyto": (np.copyto, "cupy"), "tril": (np.tril, "cupy"), "einsum": (np.einsum, "cupy"),
     "broadcast_to": (np.broadcast_to, None), "split": (np.split, None),
+    "matmul": (np.matmul, "cublas"),          # a function in CuPy, not a ufunc (`@` calls it too)
 }
 # ufuncs: NumPy's own, which call SimArray.__array_ufunc__ (one kernel each)
-UFUNCS = ("add", "subtract", "multiply", "divide", "maximum", "minimum", "exp", "log", "sqrt", "matmul")
+UFUNCS = ("add", "subtract", "multiply", "divide", "maximum", "minimum", "exp", "log", "sqrt")
 CONSTANTS = {"inf": np.inf, "float16": np.float16, "float32": np.float32, "float64": np.float64,
              "int32": np.int32, "int64": np.int64, "uint32": np.uint32, "uint64": np.uint64,
              "bool_": np.bool_, "dtype": np.dtype}
@@ -420,6 +455,7 @@ def _host_float32(pointer):
     return ctypes.c_float.from_address(pointer).value
 
 
+@_noted("cupy_backends.cuda.libs.cublas.gemmEx")
 def gemmEx(handle, transa, transb, m, n, k, alpha, A, Atype, lda, B, Btype, ldb, beta, C, Ctype, ldc,
            computeType, algo):
     """cublasGemmEx, as cupy_backends.cuda.libs.cublas exposes it (pointers as ints, alpha and beta

@@ -22,6 +22,7 @@ How the GPU path works, in four rules:
 """
 
 import functools
+import importlib.util
 import math
 import os
 
@@ -47,11 +48,28 @@ def _ceil_div(a, b):
     return -(-a // b)
 
 
+def _crt_include():
+    """-I the folder of crt/mma.h, which mma.h (gemm.cu's WMMA) includes, from the nvidia-cuda-nvcc
+    wheel when it is installed: the CUDA headers of CuPy's [ctk] extra have mma.h but not its crt/
+    part (a CUDA toolkit has both). () when that wheel is not there."""
+    spec = importlib.util.find_spec("nvidia")
+    for root in (spec.submodule_search_locations if spec else []):
+        folder = os.path.join(root, "cuda_nvcc", "include")
+        if os.path.exists(os.path.join(folder, "crt", "mma.h")):
+            return ("-I" + folder,)
+    return ()
+
+
+def compile_options(name):
+    """The options kernels/<name>.cu is compiled with (CuPy adds its own: tests/test_nvrtc.py)."""
+    return COMPILE_OPTIONS + (_crt_include() if name == "gemm" else ())
+
+
 @functools.lru_cache(maxsize=None)
 def _module(name):
     """The compiled kernels/<name>.cu (compiled on first use)."""
     with open(os.path.join(KERNEL_DIR, name + ".cu")) as f:
-        return cupy.RawModule(code=f.read(), options=COMPILE_OPTIONS)
+        return cupy.RawModule(code=f.read(), options=compile_options(name))
 
 
 @functools.lru_cache(maxsize=None)
