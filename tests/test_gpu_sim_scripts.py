@@ -74,7 +74,8 @@ def gpu_run(tmp_path_factory):
         mp.setattr(training, "train_step", real_step)
         assert train.main(args(tmp, "run", "--resume")) == 0
 
-        cfg, _ = train.open_run(train.parse_args(args(tmp, "straight")))
+        flags = train.parse_flags(args(tmp, "straight"))
+        cfg, _ = train.open_run(train.config_from_flags(flags), flags)
         run = train.build(cfg, "cuda", None)
         assert not train.train(run, train.prepare_data(cfg), train.Log(os.path.join(cfg.out, "log.jsonl")))
     return tmp, printed
