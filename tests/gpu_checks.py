@@ -91,7 +91,8 @@ def check_optimizer(cuda, xp, seed=0):
     before = [backend.to_numpy(d) for d in device]
     state.step(device, device_grads, m, v, 1e-2, (0.9, 0.95), 1e-8, 0.1, xp.asarray(np.float32(0.5)),
                found_inf=xp.asarray(np.float32(1.0)))
-    assert all(np.array_equal(b, backend.to_numpy(d)) for b, d in zip(before, device)), "a skipped step changed a parameter"
+    assert all(np.array_equal(b, backend.to_numpy(d)) for b, d in zip(before, device)), \
+        "a skipped step changed a parameter"
     assert state.t == 4, "a skipped step must not count"
 
     scaler_state = xp.asarray(np.array([1024.0, 0.0, 1024.0], dtype=np.float32))
@@ -175,7 +176,8 @@ def check_training_follows(cfg, steps, n_batches, B, T, lr=3e-3):
     cpu, _, _ = train_losses(cfg, "cpu", steps, batches, lr=lr)
     fp32, _, _ = train_losses(cfg, "cuda", steps, batches, lr=lr)
     mixed, _, scaler = train_losses(cfg, "cuda", steps, batches, mixed=True, lr=lr)
-    assert np.abs(fp32 - cpu).max() < 1e-3, f"float32 on the GPU left the CPU's curve by {np.abs(fp32 - cpu).max():.2e}"
+    gap = np.abs(fp32 - cpu).max()
+    assert gap < 1e-3, f"float32 on the GPU left the CPU's curve by {gap:.2e}"
     assert np.abs(mixed - cpu).max() < 0.1, f"mixed precision left the CPU's curve by {np.abs(mixed - cpu).max():.2e}"
     window = 25 if steps % 25 == 0 else 1
     means = lambda a: a.reshape(-1, window).mean(axis=1)

@@ -525,7 +525,7 @@ def main(argv=None, out=print):
 
     timing_cfg = SMALL_MODEL if args.small else GuppyConfig()
     B, T = (2, 16) if args.small else (32, 64)
-    seconds = seconds_per_step(timing_cfg, B, T, steps=2 if args.small else 20)
+    seconds = seconds_per_step(timing_cfg, B, T, steps=2 if args.small else 20, warmup=1 if args.small else 3)
     out(f"\none training step, mixed precision, {'the 2-layer model' if args.small else 'the full model'} "
         f"at {B} x {T}: {1000 * seconds:.1f} ms (wall time, after warm-up)")
     failed = [r for r in results if not r.passed]

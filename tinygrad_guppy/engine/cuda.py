@@ -7,7 +7,7 @@ in fused.py or optim.py that computes the same thing on the CPU; tests/test_gpu.
 
     y, lse = attention_forward(qkv, None, n_head=6, segments=None, p=0.0, seed=None)   # CuPy in, CuPy out
 
-How the GPU path works, in four rules:
+How the GPU path works, in five rules:
 - Kernels are compiled once per process from the .cu files (CuPy caches the binaries on disk) and
   launched with numpy.int32 / numpy.float32 scalars, never Python numbers (CuPy would pass a Python
   int as 8 bytes and the kernel would read garbage).
@@ -19,6 +19,8 @@ How the GPU path works, in four rules:
   loss stay float32.
 - Nothing here waits for the GPU: every result, scalars included (the loss, the gradient norm, the
   loss scale), stays on the device until someone calls float() on it.
+- Nothing random comes from CuPy: a dropout mask is a hash of each element's position and a seed
+  that the host draws for the call (draw_seed), decided again in the backward instead of stored.
 """
 
 import functools
@@ -168,9 +170,6 @@ def use_half_copies(weights):
         _half_copies.update({id(w): copy for w, copy in zip(weights, half_copies(weights))})
 
 
-_half_buffers = {}    # sizes of the tensors -> the float16 buffer their copies were last made in
-
-
 def linear_forward(x2d, w, b=None):
     """x2d (N, in) float32 or float16, w (out, in) float32, b (out,) float32 or None
     -> y (N, out) in x2d's dtype, and the weight in that dtype (a float16 copy under mixed
@@ -193,6 +192,36 @@ def linear_backward(dy2d, x2d, w_used, w_dtype, need_dx=True, need_dw=True, need
     dw = matmul(dy2d, x2d, transpose_a=True, out_dtype=w_dtype) if need_dw else None
     db = dy2d.sum(axis=0, dtype=w_dtype) if need_db else None
     return dx, dw, db
+
+
+# ---- dropout: a hash of the position and a seed, decided inside the kernels ---------------------------
+
+def _dropout_threshold(p):
+    """keep when hash >= threshold: a probability p of dropping, in 1 / 2^32 steps."""
+    return np.uint32(min(round(p * 2.0**32), 2**32 - 1))
+
+
+def draw_seed(rng):
+    """A dropout seed for one kernel call, drawn on the host from the model's NumPy generator: no
+    launch, nothing to wait for, and a checkpoint saves the generator's state as on the CPU."""
+    return np.uint32(rng.integers(0, 2**32))
+
+
+def _hash32(x):
+    """attention.cu's hash32 on uint32 NumPy arrays (multiplication wraps modulo 2^32)."""
+    x = x ^ (x >> np.uint32(16))
+    x = x * np.uint32(0x7FEB352D)
+    x = x ^ (x >> np.uint32(15))
+    x = x * np.uint32(0x846CA68B)
+    return x ^ (x >> np.uint32(16))
+
+
+def dropout_keep(seed, shape, p):
+    """The dropout mask the kernels use, in NumPy (for tests): keep[index] for an array of `shape`,
+    `seed` an int.   keep = hash32(hash32(position) ^ seed) >= threshold, position = the flat index
+    (of (b, h, i, j) for attention's (B, n_head, T, T), of (row, col) for the epilogue kernels)."""
+    position = np.arange(math.prod(shape), dtype=np.uint32).reshape(shape)
+    return _hash32(_hash32(position) ^ np.uint32(seed)) >= _dropout_threshold(p)
 
 
 # ---- what follows a matrix product: epilogue.cu -----------------------------------------------------
@@ -333,34 +362,6 @@ def layernorm_backward(dout, x, w, mean, rstd):
 
 
 # ---- causal self-attention: attention.cu -------------------------------------------------------------
-
-def _dropout_threshold(p):
-    """keep when hash >= threshold: a probability p of dropping, in 1 / 2^32 steps."""
-    return np.uint32(min(round(p * 2.0**32), 2**32 - 1))
-
-
-def draw_seed(rng):
-    """A dropout seed for one kernel call, drawn on the host from the model's NumPy generator: no
-    launch, nothing to wait for, and a checkpoint saves the generator's state as on the CPU."""
-    return np.uint32(rng.integers(0, 2**32))
-
-
-def _hash32(x):
-    """attention.cu's hash32 on uint32 NumPy arrays (multiplication wraps modulo 2^32)."""
-    x = x ^ (x >> np.uint32(16))
-    x = x * np.uint32(0x7FEB352D)
-    x = x ^ (x >> np.uint32(15))
-    x = x * np.uint32(0x846CA68B)
-    return x ^ (x >> np.uint32(16))
-
-
-def dropout_keep(seed, shape, p):
-    """The dropout mask the kernels use, in NumPy (for tests): keep[index] for an array of `shape`,
-    `seed` an int.   keep = hash32(hash32(position) ^ seed) >= threshold, position = the flat index
-    (of (b, h, i, j) for attention's (B, n_head, T, T), of (row, col) for the epilogue kernels)."""
-    position = np.arange(math.prod(shape), dtype=np.uint32).reshape(shape)
-    return _hash32(_hash32(position) ^ np.uint32(seed)) >= _dropout_threshold(p)
-
 
 def _attention_shapes(qkv, n_head):
     B, T, C3 = qkv.shape
@@ -521,6 +522,9 @@ class AdamWState:
             (_pointer_table(params, m, v), _pointer_table(grads)[0], chunk_tensor, chunk_start, sizes,
              np.int32(len(params)), self.scalars, multiplier, found_inf, np.float32(lr), np.float32(beta1),
              np.float32(beta2), np.float32(eps), np.float32(weight_decay)))
+
+
+_half_buffers = {}    # sizes of the tensors -> the float16 buffer their copies were last made in
 
 
 def half_copies(tensors):

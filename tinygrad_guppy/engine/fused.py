@@ -70,7 +70,10 @@ def embedding_backward(dout, idx, positions, V, P):
     dtok = xp.zeros((V, C), dtype=dout.dtype)
     dpos = xp.zeros((P, C), dtype=dout.dtype)
     xp.add.at(dtok, idx.ravel(), dout.reshape(-1, C))
-    xp.add.at(dpos, xp.broadcast_to(positions, idx.shape).ravel(), dout.reshape(-1, C))
+    if positions.ndim == 1:      # the same positions in every row: add the rows up first
+        xp.add.at(dpos, positions, dout.sum(axis=0))
+    else:
+        xp.add.at(dpos, positions.ravel(), dout.reshape(-1, C))
     return dtok, dpos
 
 

@@ -319,28 +319,32 @@ extern "C" __global__ void __launch_bounds__(256) attention_forward_f16(
 
 extern "C" __global__ void __launch_bounds__(256) attention_backward_dq_f32(
         float* dqkv, float* D, const float* dy, const float* y, const float* qkv, const float* lse,
-        const long long* segments, const float* bias, unsigned int seed, int B, int T, int n_head, int hs, float p,
-        unsigned int threshold) {
-    attention_backward_dq(dqkv, D, dy, y, qkv, lse, make_attention(B, T, n_head, hs, p, threshold, seed, segments, bias));
+        const long long* segments, const float* bias, unsigned int seed, int B, int T, int n_head, int hs,
+        float p, unsigned int threshold) {
+    attention_backward_dq(dqkv, D, dy, y, qkv, lse,
+                          make_attention(B, T, n_head, hs, p, threshold, seed, segments, bias));
 }
 
 extern "C" __global__ void __launch_bounds__(256) attention_backward_dq_f16(
         __half* dqkv, float* D, const __half* dy, const __half* y, const __half* qkv, const float* lse,
-        const long long* segments, const float* bias, unsigned int seed, int B, int T, int n_head, int hs, float p,
-        unsigned int threshold) {
-    attention_backward_dq(dqkv, D, dy, y, qkv, lse, make_attention(B, T, n_head, hs, p, threshold, seed, segments, bias));
+        const long long* segments, const float* bias, unsigned int seed, int B, int T, int n_head, int hs,
+        float p, unsigned int threshold) {
+    attention_backward_dq(dqkv, D, dy, y, qkv, lse,
+                          make_attention(B, T, n_head, hs, p, threshold, seed, segments, bias));
 }
 
 extern "C" __global__ void __launch_bounds__(256) attention_backward_dkdv_f32(
         float* dqkv, const float* dy, const float* qkv, const float* lse, const float* D,
-        const long long* segments, const float* bias, unsigned int seed, int B, int T, int n_head, int hs, float p,
-        unsigned int threshold) {
-    attention_backward_dkdv(dqkv, dy, qkv, lse, D, make_attention(B, T, n_head, hs, p, threshold, seed, segments, bias));
+        const long long* segments, const float* bias, unsigned int seed, int B, int T, int n_head, int hs,
+        float p, unsigned int threshold) {
+    attention_backward_dkdv(dqkv, dy, qkv, lse, D,
+                            make_attention(B, T, n_head, hs, p, threshold, seed, segments, bias));
 }
 
 extern "C" __global__ void __launch_bounds__(256) attention_backward_dkdv_f16(
         __half* dqkv, const __half* dy, const __half* qkv, const float* lse, const float* D,
-        const long long* segments, const float* bias, unsigned int seed, int B, int T, int n_head, int hs, float p,
-        unsigned int threshold) {
-    attention_backward_dkdv(dqkv, dy, qkv, lse, D, make_attention(B, T, n_head, hs, p, threshold, seed, segments, bias));
+        const long long* segments, const float* bias, unsigned int seed, int B, int T, int n_head, int hs,
+        float p, unsigned int threshold) {
+    attention_backward_dkdv(dqkv, dy, qkv, lse, D,
+                            make_attention(B, T, n_head, hs, p, threshold, seed, segments, bias));
 }
