@@ -6,6 +6,9 @@
            out = Linear(C, C)
     ffn:   down(relu(up(x))) then dropout;  up = Linear(C, 4C/2 = 768), down = Linear(768, C)
     lm_head shares its weight with tok_emb (a tied head).
+Some of these lines are one fused op each (engine/fused.py), so that the GPU makes one pass where
+they would make several: the embedding sum; qkv's bias, added by the attention op; relu(up(x)) with
+up's bias; and each residual add with the bias of the product before it (and the FFN's dropout).
 
 Parameter names and shapes follow the original PyTorch GuppyLM (a Linear weight is (out, in)), so
 checkpoints move between the two without renaming.
