@@ -173,6 +173,7 @@ class Residual(Function):
         self.scaled_keep = None
         if p > 0.0:   # keep / (1 - p), in y's dtype (as ops.Dropout draws it)
             keep = rng.random(y.shape, dtype=y.dtype) >= p
+            keep = backend.xp(y).asarray(keep)             # (float64 on a GPU: the mask copied there)
             self.scaled_keep = (keep * y.dtype.type(1.0 / (1.0 - p))).reshape(-1, C)
         return residual_forward(x.reshape(-1, C), y.reshape(-1, C), b, self.scaled_keep).reshape(x.shape)
 
@@ -398,7 +399,7 @@ class CausalSelfAttention(Function):
         allowed = attention_allowed(T, segments, xp)
         keep = None
         if p > 0.0:   # drawn for the whole batch at once: the same mask however it is split
-            keep = rng.random((B, n_head, T, T), dtype=qkv.dtype) >= p
+            keep = xp.asarray(rng.random((B, n_head, T, T), dtype=qkv.dtype) >= p)   # float64 GPU: copied
         self.parts = backend.batch_parts(B, qkv)
         y = xp.empty((B, T, C3 // 3), dtype=qkv.dtype)
         saved = backend.run_in_parallel([

@@ -161,6 +161,7 @@ class Dropout(Function):
             self.p, self.seed = p, cuda.draw_seed(rng)
             return cuda.dropout(x, p, self.seed)
         keep = rng.random(x.shape, dtype=x.dtype) >= p   # bool, True with probability 1 - p
+        keep = backend.xp(x).asarray(keep)               # (float64 on a GPU: the mask copied there)
         self.scaled_keep = keep * x.dtype.type(1.0 / (1.0 - p))  # keep / (1 - p), in x's dtype
         return x * self.scaled_keep
 
