@@ -52,6 +52,8 @@ class Conversation:
         self.newline = tokenizer.encode_ordinary("\n")
         self.turns = []                       # ids of finished turns, oldest first
         self.notes = []                       # messages for the user (e.g. a cut message)
+        self.picks = []                       # the sampler's Picks of the last reply (explain.py)
+        self.last_context = []                # the ids the last reply was generated after
 
     def reset(self):
         self.turns = []
@@ -94,10 +96,19 @@ class Conversation:
 
     def _stream(self, prompt, max_tokens, temperature, top_k, top_p, greedy, seed):
         reply_ids = []
-        tokens = self.generator.stream(prompt, max_tokens, temperature, top_k, top_p, greedy, seed,
-                                       stop_ids=[self.end_id])
+        tokens = self._tokens(prompt, max_tokens, temperature, top_k, top_p, greedy, seed)
         yield from decode_stream(self.tok, tokens, reply_ids)
         self.turns.append(self._last_turn(prompt, reply_ids))
+
+    def _tokens(self, prompt, max_tokens, temperature, top_k, top_p, greedy, seed):
+        """The reply's ids as they are sampled; each Pick is kept in self.picks, the end
+        token's included, and the context in self.last_context."""
+        self.picks, self.last_context = [], list(prompt)
+        for pick in self.generator.picks(prompt, max_tokens, temperature, top_k, top_p, greedy,
+                                         seed, stop_ids=[self.end_id]):
+            self.picks.append(pick)
+            if pick.token != self.end_id:
+                yield pick.token
 
     def _last_turn(self, prompt, reply_ids):
         """The ids of the turn just finished (prompt of this turn, reply, end token, newline)."""
