@@ -4,6 +4,8 @@
     python chat.py --prompt "hi guppy"      # one reply, then exit
     python chat.py --eval                   # the held-out eval cases: a table and the pass rate
     python chat.py --run runs/try --temperature 0.9 --top-p 0.9 --seed 1
+    python chat.py --explain --prompt "hi guppy"      # each token's probabilities, as sampled
+    python chat.py --attention att.png --prompt "hi guppy"   # the reply's attention, per head
 
 The model is the run's best checkpoint (its `last` one if there is no best). Replies stream token
 by token. Input is normalized as the training data is written (lowercase, NFKC, single spaces),
@@ -28,9 +30,17 @@ def parse_args(argv=None):
     p.add_argument("--seed", type=int, default=None, help="seed for sampling, for repeatable replies (default: random)")
     p.add_argument("--max-tokens", type=int, default=64, help="longest reply in tokens (default: 64)")
     p.add_argument("--device", default="cpu", help="cpu or cuda (default: cpu)")
+    p.add_argument("--explain", action="store_true",
+                   help="after each reply, one line per token: the model's 5 most likely tokens "
+                        "and the 5 the sampler drew from after temperature/top-k/top-p")
+    p.add_argument("--attention", metavar="FILE.png", default=None,
+                   help="with --prompt: draw the reply's attention over the context, one panel "
+                        "per layer and head (needs matplotlib: pip install -e \".[plot]\")")
     args = p.parse_args(argv)
     if args.temperature < 0 or not 0 < args.top_p <= 1 or args.top_k < 0 or args.max_tokens < 1:
         p.error("need --temperature >= 0, 0 < --top-p <= 1, --top-k >= 0 and --max-tokens >= 1")
+    if args.attention is not None and args.prompt is None:
+        p.error("--attention draws one reply: give it with --prompt \"...\"")
     return args
 
 
@@ -58,10 +68,27 @@ def load(run, device):
     return model.eval(), tok
 
 
+def draw_attention(model, tok, conv, path):
+    """The picture of the last reply's attention (chat.py --attention FILE.png)."""
+    from tinygrad_guppy.app.attention import plot_attention, reply_attention
+    reply_ids = [pick.token for pick in conv.picks if pick.token != conv.end_id]
+    try:
+        maps, labels, first_row = reply_attention(model, tok, conv.last_context, reply_ids)
+        plot_attention(maps, labels, first_row, path)
+    except (ImportError, ValueError) as e:
+        sys.exit(f"--attention: {e}")
+    except OSError as e:
+        sys.exit(f"--attention: cannot write {path}: {e.strerror or e}")
+    L, nh, T, _ = maps.shape
+    print(f"attention: {L} layers x {nh} heads, {T - first_row} reply tokens over {T} context "
+          f"tokens -> {path}")
+
+
 def main(argv=None):
     args = parse_args(argv)
     model, tok = load(args.run, args.device)
     from tinygrad_guppy.app.conversation import Conversation
+    from tinygrad_guppy.app.explain import explain, format_explanation, sampling_settings
     conv = Conversation(model, tok)
     sampling = dict(max_tokens=args.max_tokens, temperature=args.temperature, top_k=args.top_k,
                     top_p=args.top_p, greedy=args.greedy or args.temperature == 0, seed=args.seed)
@@ -74,6 +101,8 @@ def main(argv=None):
         for piece in pieces:
             print(piece, end="", flush=True)
         print()
+        if args.explain:
+            print(format_explanation(explain(conv.picks, tok), sampling_settings(**sampling)))
 
     if args.eval:
         from data.eval_cases import ask_cases, results_table
@@ -84,6 +113,8 @@ def main(argv=None):
         return 0
     if args.prompt is not None:
         say(args.prompt)
+        if args.attention:
+            draw_attention(model, tok, conv, args.attention)
         return 0
     print("Guppy is listening. /reset forgets the conversation, /quit (or Ctrl-D) leaves.")
     while True:
