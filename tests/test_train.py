@@ -1,8 +1,10 @@
 """train.py and chat.py end to end with the tiny preset: every stage, the files, Ctrl-C and
 --resume (the same losses as an uninterrupted run, step for step), and the errors a user meets."""
 
+import importlib.util
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -65,6 +67,30 @@ def test_chat_prompt_and_eval(tiny_run, capsys):
     assert "guppy> " in capsys.readouterr().out
     assert chat.main(["--run", run, "--eval"]) == 0
     assert "eval pass rate:" in capsys.readouterr().out
+
+
+def test_chat_explain_and_attention(tiny_run, tmp_path, capsys):
+    run, picture = str(tiny_run / "run"), tmp_path / "att.png"
+    assert chat.main(["--run", run, "--prompt", "hi guppy", "--greedy", "--explain", "--max-tokens", "6"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    table = [line for line in lines if re.match(r"^ +\d+  ", line)]
+    assert 1 <= len(table) <= 6 and "greedy decoding" in "\n".join(lines)
+    for line in table:           # greedy: the chosen token is the model's first candidate, used 100%
+        _, model_top, used_top = line.split(" | ")
+        assert line.split()[1] == model_top.split()[0] and used_top.split()[1] == "100%"
+    if importlib.util.find_spec("matplotlib"):
+        assert chat.main(["--run", run, "--prompt", "hi guppy", "--seed", "0", "--attention", str(picture)]) == 0
+        assert "attention: 2 layers x 2 heads" in capsys.readouterr().out and picture.exists()
+    with pytest.raises(SystemExit):                       # --attention draws one --prompt reply
+        chat.main(["--run", run, "--attention", str(picture)])
+
+
+def test_tape_on_the_tiny_run(tiny_run, capsys):
+    from tinygrad_guppy import tape
+    assert tape.main(["--run", str(tiny_run / "run")]) == 0
+    out = capsys.readouterr().out
+    assert "one training step of " + str(tiny_run / "run" / "best") in out
+    assert "blocks.1.ffn.down.bias" in out and "CrossEntropy" in out
 
 
 def test_chat_errors_name_the_missing_or_bad_file(tmp_path, tiny_run):
