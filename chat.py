@@ -17,6 +17,13 @@ import argparse
 import os
 import sys
 
+from bpe import Tokenizer
+from data.eval_cases import ask_cases, results_table
+from tinygrad_guppy import checkpoint
+from tinygrad_guppy.app.attention import plot_attention, reply_attention
+from tinygrad_guppy.app.conversation import Conversation
+from tinygrad_guppy.app.explain import explain, format_explanation, sampling_settings
+
 
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description="Chat with a trained GuppyLM.")
@@ -46,8 +53,6 @@ def parse_args(argv=None):
 
 def load(run, device):
     """(model, tokenizer) from the run's best (or last) checkpoint, or exit with one clear line."""
-    from bpe import Tokenizer
-    from tinygrad_guppy import checkpoint
     folder = checkpoint.find(run)
     if folder is None:
         broken = next((os.path.join(run, name) for name in ("best", "last", ".")
@@ -70,7 +75,6 @@ def load(run, device):
 
 def draw_attention(model, tok, conv, path):
     """The picture of the last reply's attention (chat.py --attention FILE.png)."""
-    from tinygrad_guppy.app.attention import plot_attention, reply_attention
     reply_ids = [pick.token for pick in conv.picks if pick.token != conv.end_id]
     try:
         maps, labels, first_row = reply_attention(model, tok, conv.last_context, reply_ids)
@@ -87,8 +91,6 @@ def draw_attention(model, tok, conv, path):
 def main(argv=None):
     args = parse_args(argv)
     model, tok = load(args.run, args.device)
-    from tinygrad_guppy.app.conversation import Conversation
-    from tinygrad_guppy.app.explain import explain, format_explanation, sampling_settings
     conv = Conversation(model, tok)
     sampling = dict(max_tokens=args.max_tokens, temperature=args.temperature, top_k=args.top_k,
                     top_p=args.top_p, greedy=args.greedy or args.temperature == 0, seed=args.seed)
@@ -105,7 +107,6 @@ def main(argv=None):
             print(format_explanation(explain(conv.picks, tok), sampling_settings(**sampling)))
 
     if args.eval:
-        from data.eval_cases import ask_cases, results_table
         if not (args.temperature != 0.7 or args.top_k != 50 or args.top_p != 1.0 or args.seed is not None):
             sampling["greedy"] = True      # the default: reproducible, like train.py's report
         results = ask_cases(lambda prompt: conv.reply_text(prompt, **sampling))
