@@ -251,3 +251,21 @@ def test_chat_explain_and_attention_on_the_simulated_gpu(tok, tmp_path, capsys):
         assert chat.main(args) == 0
     out = capsys.readouterr().out
     assert "greedy decoding" in out and len(re.findall(r"^ +\d+  ", out, re.M)) >= 1
+
+
+# ---- growing up -----------------------------------------------------------------------------------
+
+def test_growing_up_transcript_and_layer_norms(tok):
+    from tinygrad_guppy.app import growing_up
+    replies = growing_up.ask(tiny_model(), tok, prompts=["hello guppy", "a | b"], max_tokens=5)
+    assert list(replies) == ["hello guppy", "a | b"]
+    records = [{"step": 1, "loss": 5.0},
+               {"step": 10, "eval_loss": 4.25, "replies": {"a | b": "x\ny |", "hi": ""}}]
+    text = growing_up.transcript(records, "demo")
+    assert "## step 10: held-out loss 4.2500" in text
+    assert "| a \\| b | x y \\| |" in text and "| hi | (nothing) |" in text
+    assert "(no evaluation yet)" in growing_up.transcript(records[:1], "demo")
+    norms = {"tok_emb.weight": 3.0, "pos_emb.weight": 4.0, "blocks.0.attn.qkv.weight": 1.0,
+             "blocks.0.ffn.up.bias": 1.0, "blocks.11.norm1.weight": 2.0, "norm.bias": 0.5}
+    assert growing_up.layer_grad_norms(norms) == {"embeddings": 5.0, "block 0": 2 ** 0.5,
+                                                  "block 11": 2.0, "final norm": 0.5}

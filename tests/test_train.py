@@ -55,6 +55,20 @@ def test_tiny_preset_writes_every_stage(tiny_run):
     assert any("held_out_pass_rate" in r for r in records)
 
 
+def test_tiny_preset_grows_up(tiny_run):
+    """At every evaluation the growing-up prompts are answered; growing_up.md shows them."""
+    from tinygrad_guppy.app import growing_up
+    run = tiny_run / "run"
+    evals = [r for r in map(json.loads, open(run / "log.jsonl")) if "eval_loss" in r]
+    assert all(list(r["replies"]) == growing_up.PROMPTS for r in evals)
+    text = (run / "growing_up.md").read_text()
+    assert re.findall(r"^## step (\d+): held-out loss ([\d.]+)$", text, re.M) == [
+        (str(r["step"]), f"{r['eval_loss']:.4f}") for r in evals]
+    assert text.count("| hi guppy | ") == len(evals) == 3
+    if importlib.util.find_spec("matplotlib"):
+        assert (run / "grad_norms.png").read_bytes()[:4] == b"\x89PNG"
+
+
 def test_second_run_skips_what_exists(tiny_run, capsys):
     assert train.main(tiny_args(tiny_run)) == 0
     out = capsys.readouterr().out
@@ -135,6 +149,9 @@ def test_stop_then_resume_gives_the_same_losses(tmp_path, tiny_run, sig):
     assert step_losses(tmp_path / "cut") == want                 # exactly, step for step
     records = [json.loads(line) for line in open(tmp_path / "cut" / "log.jsonl")]
     assert [r["step"] for r in records if "loss" in r] == list(range(1, 61))   # no step twice
+    transcript = (tmp_path / "cut" / "growing_up.md").read_text()      # rewritten from that log
+    assert re.findall(r"^## step (\d+)", transcript, re.M) == ["20", "40", "60"]
+    assert transcript == (tmp_path / "straight" / "growing_up.md").read_text().replace("straight", "cut")
 
 
 def test_unfinished_run_needs_resume_or_fresh(tmp_path, tiny_run, monkeypatch):
