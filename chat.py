@@ -14,6 +14,7 @@ keeps as many past turns as fit in the 128-token window, dropping the oldest fir
 """
 
 import argparse
+import io
 import os
 import sys
 
@@ -88,8 +89,18 @@ def draw_attention(model, tok, conv, path):
           f"tokens -> {path}")
 
 
+def tolerate_any_bytes():
+    """Nothing typed or pasted may end the chat: bytes on stdin that are not UTF-8 are kept as lone
+    surrogates (errors="surrogateescape"), which the tokenizer turns back into those bytes, and a
+    character the terminal cannot show is printed as "?"."""
+    for stream, errors in ((sys.stdin, "surrogateescape"), (sys.stdout, "replace")):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors=errors)
+
+
 def main(argv=None):
     args = parse_args(argv)
+    tolerate_any_bytes()
     model, tok = load(args.run, args.device)
     conv = Conversation(model, tok)
     sampling = dict(max_tokens=args.max_tokens, temperature=args.temperature, top_k=args.top_k,
