@@ -85,8 +85,8 @@ def draw_attention(model, tok, conv, path):
     except OSError as e:
         sys.exit(f"--attention: cannot write {path}: {e.strerror or e}")
     L, nh, T, _ = maps.shape
-    print(f"attention: {L} layers x {nh} heads, {T - first_row} reply tokens over {T} context "
-          f"tokens -> {path}")
+    print(f"attention: {L} layers x {nh} heads; the reply's {T - first_row} tokens over all {T} "
+          f"tokens of the context -> {path}")
 
 
 def tolerate_any_bytes():

@@ -97,7 +97,7 @@ def test_chat_explain_and_attention(tiny_run, tmp_path, capsys):
         assert line.split()[1] == model_top.split()[0] and used_top.split()[1] == "100%"
     if importlib.util.find_spec("matplotlib"):
         assert chat.main(["--run", run, "--prompt", "hi guppy", "--seed", "0", "--attention", str(picture)]) == 0
-        assert "attention: 2 layers x 2 heads" in capsys.readouterr().out and picture.exists()
+        assert "attention: 2 layers x 2 heads;" in capsys.readouterr().out and picture.exists()
     with pytest.raises(SystemExit):                       # --attention draws one --prompt reply
         chat.main(["--run", run, "--attention", str(picture)])
 
