@@ -41,6 +41,31 @@ def tiny_model(seed=0, dtype="float32"):
     return GuppyLM(cfg, seed=seed, dtype=dtype).eval()
 
 
+# ---- the engine's watch ---------------------------------------------------------------------------
+
+def test_watch_sees_every_function_forward_then_backward_and_stops_after_the_block():
+    from tinygrad_guppy import Tensor
+    seen = []
+
+    class Watcher:
+        def forward(self, fn, inputs, out, seconds):
+            seen.append(("forward", type(fn).__name__, [t.shape for t in inputs], out.shape))
+
+        def backward(self, fn, dout, grads, seconds):
+            seen.append(("backward", type(fn).__name__, dout.tolist(), [g.tolist() for g in grads]))
+
+    x = Tensor([2.0, 3.0], requires_grad=True)
+    with watch(Watcher()):
+        ((x + x) * x).sum().backward()
+    assert seen == [("forward", "Add", [(2,), (2,)], (2,)), ("forward", "Mul", [(2,), (2,)], (2,)),
+                    ("forward", "Sum", [(2,)], ()),
+                    ("backward", "Sum", 1.0, [[1.0, 1.0]]),
+                    ("backward", "Mul", [1.0, 1.0], [[2.0, 3.0], [4.0, 6.0]]),   # d(a * x): x, a = 2x
+                    ("backward", "Add", [2.0, 3.0], [[2.0, 3.0], [2.0, 3.0]])]
+    (x * x).sum()
+    assert len(seen) == 6                                               # nothing after the block
+
+
 # ---- explain ---------------------------------------------------------------------------------------
 
 def test_greedy_always_takes_the_first_candidate(tok):
