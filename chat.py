@@ -14,6 +14,10 @@ keeps as many past turns as fit in the 128-token window, dropping the oldest fir
 import argparse
 import sys
 
+from data.eval_cases import ask_cases, results_table
+from tinygrad_guppy.app.chat_api import load_run
+from tinygrad_guppy.app.conversation import Conversation
+
 
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description="Chat with a trained GuppyLM.")
@@ -35,7 +39,6 @@ def parse_args(argv=None):
 
 def load(run, device):
     """(model, tokenizer) from the run's best (or last) checkpoint, or exit with one clear line."""
-    from tinygrad_guppy.app.chat_api import load_run
     try:
         return load_run(run, device)
     except FileNotFoundError as e:
@@ -47,7 +50,6 @@ def load(run, device):
 def main(argv=None):
     args = parse_args(argv)
     model, tok = load(args.run, args.device)
-    from tinygrad_guppy.app.conversation import Conversation
     conv = Conversation(model, tok)
     sampling = dict(max_tokens=args.max_tokens, temperature=args.temperature, top_k=args.top_k,
                     top_p=args.top_p, greedy=args.greedy or args.temperature == 0, seed=args.seed)
@@ -62,7 +64,6 @@ def main(argv=None):
         print()
 
     if args.eval:
-        from data.eval_cases import ask_cases, results_table
         if not (args.temperature != 0.7 or args.top_k != 50 or args.top_p != 1.0 or args.seed is not None):
             sampling["greedy"] = True      # the default: reproducible, like train.py's report
         results = ask_cases(lambda prompt: conv.reply_text(prompt, **sampling))

@@ -7,16 +7,22 @@
     python train.py --resume             # continue runs/guppy from its last checkpoint
     python train.py --steps 500 --lr 1e-3 --out runs/try   # any setting, see --help
 
-Every stage is skipped when its output exists: runs/data/{train,eval}.jsonl (data/),
-runs/data/tokenizer.json (bpe/), runs/data/tokens-*.npz (the encoded samples), and the run in
-runs/guppy/: checkpoints/step-N/ folders with `last` and `best` links to them, log.jsonl (every
-step's loss, learning rate and gradient norm; every evaluation's held-out loss and per-parameter
-gradient norms), loss.png (with matplotlib), and samples.txt (replies and the eval pass rate).
-Ctrl-C saves a checkpoint and stops; --resume continues exactly where it stopped.
+main() runs five stages, top to bottom:
+    1. open_run   the run folder: refuse to overwrite a run unless asked; on --resume, its settings
+    2. prepare    runs/data/{train,eval}.jsonl (data/), tokenizer.json (bpe/), tokens-*.npz (the
+                  encoded samples), each skipped when it exists
+    3. build      the model, AdamW and (GPU) the loss scaler, restored from the checkpoint on --resume
+    4. train      the loop: a step, its numbers logged, a held-out evaluation and a checkpoint every
+                  --eval-every steps; Ctrl-C finishes the step in flight, saves and stops
+    5. report     held-out loss on every eval sample, loss.png, sample replies, the eval pass rates
+The run folder (runs/guppy/) gets checkpoints/step-N/ folders with `last` and `best` links to them,
+log.jsonl (every step's loss, learning rate and gradient norm; every evaluation's held-out loss and
+per-parameter gradient norms), loss.png (with matplotlib) and samples.txt.
 """
 
 import argparse
 import dataclasses
+import inspect
 import json
 import math
 import os
@@ -26,6 +32,17 @@ import sys
 import time
 
 import numpy as np
+from tqdm import tqdm
+
+from data.eval_cases import ask_cases, cases_from_split, results_table
+from tinygrad_guppy import checkpoint
+from tinygrad_guppy.app import prepare, training
+from tinygrad_guppy.app.batching import make_batches
+from tinygrad_guppy.app.conversation import Conversation
+from tinygrad_guppy.engine import backend
+from tinygrad_guppy.engine.amp import GradScaler
+from tinygrad_guppy.engine.optim import AdamW, lr_at
+from tinygrad_guppy.model import GuppyConfig, GuppyLM
 
 # ---------------------------------------------------------------------------------------------
 # configuration: one dataclass, one commented field per setting; presets change some of them
@@ -85,15 +102,14 @@ PRESETS = {
 
 def parse_args(argv=None):
     """TrainConfig from the command line: the preset's values, then any flag given."""
-    fields = dataclasses.fields(TrainConfig)
-    comments = _field_comments()
+    comments = field_comments()
     parser = argparse.ArgumentParser(
         description="Train GuppyLM from nothing (dataset, tokenizer, model) into --out.",
         epilog="presets (their values replace the defaults above; flags replace both):\n" +
                "\n".join(f"  {name:<6} {', '.join(f'{k}={v}' for k, v in p.items()) or '(the defaults)'}"
                          for name, p in PRESETS.items()),
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    for f in fields:
+    for f in dataclasses.fields(TrainConfig):
         flag = "--" + f.name.replace("_", "-")
         if f.type in ("bool", bool):
             parser.add_argument(flag, action=argparse.BooleanOptionalAction, default=None,
@@ -106,15 +122,14 @@ def parse_args(argv=None):
     given = {k: v for k, v in vars(args).items() if v is not None}
     preset = given.get("preset", "auto")
     if preset == "auto":
-        preset = "guppy" if _pick_device(given.get("device", "auto")) == "cuda" else "cpu"
+        preset = "guppy" if pick_device(given.get("device", "auto")) == "cuda" else "cpu"
     if preset not in PRESETS:
         parser.error(f"--preset must be one of auto, {', '.join(PRESETS)}; got {preset!r}")
     return TrainConfig(**{**PRESETS[preset], **given, "preset": preset})
 
 
-def _field_comments():
+def field_comments():
     """The comment after each TrainConfig field, as its --help text (written once, above)."""
-    import inspect
     comments = {}
     for line in inspect.getsource(TrainConfig).splitlines():
         name, _, comment = line.strip().partition("#")
@@ -123,31 +138,23 @@ def _field_comments():
     return comments
 
 
-def _pick_device(device):
-    from tinygrad_guppy.engine import backend
-    if device == "auto":
-        return backend.default_device()
-    return device
+def pick_device(device):
+    """'cpu' or 'cuda'; "auto" is cuda when CuPy sees a GPU."""
+    return backend.default_device() if device == "auto" else device
 
 
 # ---------------------------------------------------------------------------------------------
 # helpers with explicit arguments
 
 
-def get_lr(step, cfg):
-    from tinygrad_guppy.engine.optim import lr_at
-    return lr_at(step, cfg.lr, cfg.min_lr, cfg.warmup, cfg.steps)
-
-
-def batch_stream(samples, cfg, start_step):
+def batch_stream(samples, cfg, start_step, pad_id):
     """Training batches from global step `start_step` on, forever. Epoch e's batches come from a
     generator seeded with (seed, e), so the order is the same however often the run stops."""
-    from tinygrad_guppy.app.batching import make_batches
     epoch, skip = 0, start_step
     while True:
         rng = np.random.default_rng([cfg.seed, epoch])
         batches = list(make_batches(cfg.batching, samples, cfg.batch_size, rng, cfg.max_seq_len,
-                                    cfg.loss_on, pad_id=0))
+                                    cfg.loss_on, pad_id))
         if skip >= len(batches):
             skip -= len(batches)
         else:
@@ -156,16 +163,14 @@ def batch_stream(samples, cfg, start_step):
         epoch += 1
 
 
-def eval_batches(samples, cfg, n):
-    """Fixed held-out batches: the first n eval samples, bucketed the same way every time."""
-    from tinygrad_guppy.app.batching import make_batches
-    return list(make_batches("bucket", samples[:n], cfg.batch_size, np.random.default_rng(0),
-                             cfg.max_seq_len, cfg.loss_on, pad_id=0))
+def held_out_batches(samples, cfg, pad_id):
+    """Fixed held-out batches of `samples`, bucketed the same way every time."""
+    return list(make_batches("bucket", samples, cfg.batch_size, np.random.default_rng(0),
+                             cfg.max_seq_len, cfg.loss_on, pad_id))
 
 
 def grad_norms(model):
     """{parameter name: L2 norm of its gradient}: what a learner looks at to see every gradient."""
-    from tinygrad_guppy.engine import backend
     return {name: float(np.sqrt(backend.to_numpy((p.grad * p.grad).sum())))
             for name, p in model.named_parameters() if p.grad is not None}
 
@@ -173,7 +178,6 @@ def grad_norms(model):
 def to_host(values):
     """Python floats from numbers that may be device scalars, with a single copy from the GPU
     (the one moment the host waits for it)."""
-    from tinygrad_guppy.engine import backend
     xp = backend.xp(*values)
     if xp is np:
         return [float(v) for v in values]
@@ -203,6 +207,61 @@ class Log:
     def write(self, **record):
         self.f.write(json.dumps(record) + "\n")
         self.f.flush()
+
+
+class Diverged(Exception):
+    """A step's loss or gradient norm is not finite: training cannot go on."""
+
+
+class StepRecords:
+    """Each step's numbers on their way to log.jsonl and the progress bar. On the CPU they are read
+    at once. On a GPU, reading a loss waits for the GPU to finish, so they stay on the device and
+    are copied back every `sync_every` steps (and before an evaluation or a stop)."""
+
+    def __init__(self, log, bar, mixed_precision, sync_every):
+        self.log, self.bar = log, bar
+        self.mixed_precision, self.sync_every = mixed_precision, sync_every
+        self.pending = []                     # (step, lr, target tokens, loss, grad_norm)
+        self.tokens, self.start = 0, time.perf_counter()
+
+    def add(self, step, lr, n_tokens, loss, grad_norm):
+        self.pending.append((step, lr, n_tokens, loss, grad_norm))
+        self.tokens += n_tokens
+        if len(self.pending) >= self.sync_every:
+            self.flush()
+
+    def flush(self):
+        """Copy the pending numbers to the host and write them; raise Diverged on a bad one. Under
+        mixed precision a non-finite gradient norm is an overflow step that was skipped, not an error."""
+        if not self.pending:
+            return
+        values = to_host([v for record in self.pending for v in record[3:]])
+        for (step, lr, n_tokens, _, _), loss, norm in zip(self.pending, values[0::2], values[1::2]):
+            overflow = self.mixed_precision and not math.isfinite(norm)
+            if not math.isfinite(loss) or not (overflow or math.isfinite(norm)):
+                raise Diverged(f"step {step}: the loss is {loss} (gradient norm {norm})")
+            self.log.write(step=step, loss=loss, lr=lr, grad_norm=None if overflow else norm,
+                           target_tokens=n_tokens, **({"skipped": "gradient overflow"} if overflow else {}))
+        self.bar.set_postfix(loss=f"{values[-2]:.3f}", lr=f"{self.pending[-1][1]:.1e}",
+                             tok_s=f"{self.tokens / (time.perf_counter() - self.start):,.0f}")
+        self.pending.clear()
+
+
+class StopRequest:
+    """Ctrl-C during training sets `requested`: the step in flight finishes and the loop saves and
+    stops. A second Ctrl-C stops at once. Used as `with StopRequest() as stop:`."""
+
+    def __enter__(self):
+        self.requested = False
+        self.previous = signal.signal(signal.SIGINT, self._on_signal)
+        return self
+
+    def _on_signal(self, signum, frame):
+        self.requested = True
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def __exit__(self, *exc):
+        signal.signal(signal.SIGINT, self.previous)
 
 
 def plot_losses(log_path, png_path):
@@ -241,13 +300,11 @@ SAMPLE_PROMPTS = ["hi guppy", "are you hungry?", "what is the meaning of life?",
                   "do you like your tank?", "what do you think about my phone?"]
 
 
-def final_report(model, tok, eval_rows, path):
+def pass_rates_report(model, tok, eval_rows, path):
     """Replies to fixed prompts, the pass rate of the hand-written eval cases (new wording), and
     the pass rate on 200 held-out samples scored by the same rules (training-style wording);
     printed and written to samples.txt. Greedy decoding, so the numbers are reproducible.
     Returns the two pass rates."""
-    from data.eval_cases import cases_from_split, ask_cases, results_table
-    from tinygrad_guppy.app.conversation import Conversation
     conv = Conversation(model.eval(), tok)
     reply = lambda prompt: conv.reply_text(prompt, greedy=True)
     lines = ["sample replies (greedy):"]
@@ -268,46 +325,51 @@ def final_report(model, tok, eval_rows, path):
 
 
 # ---------------------------------------------------------------------------------------------
+# the stages
 
 
-def main(argv=None):
-    cfg = parse_args(argv)
-    device = _pick_device(cfg.device)
-    from tinygrad_guppy.engine import backend
-    backend.keep_freed_memory()             # a training step reuses the same big blocks (backend.py)
-    from tqdm import tqdm
-
-    from tinygrad_guppy import checkpoint
-    from tinygrad_guppy.app import prepare
-    from tinygrad_guppy.model import GuppyConfig, GuppyLM
-    from tinygrad_guppy.engine.optim import AdamW
-    from tinygrad_guppy.app.training import held_out_loss, train_step
-
-    # 0. the run folder: refuse to overwrite a run unless asked
-    last_dir = os.path.join(cfg.out, "last")
+def open_run(cfg):
+    """1. The run folder. Returns (cfg, resume_state): on --resume, the run's own settings and its
+    last checkpoint's state; otherwise cfg as given and None; (None, None) when --out holds a
+    finished run (nothing to do). Exits when --out holds an unfinished run and neither --resume nor
+    --fresh says what to do with it."""
+    last = os.path.join(cfg.out, "last")
     if cfg.fresh and os.path.isdir(cfg.out):
         shutil.rmtree(cfg.out)
-    if os.path.exists(last_dir) and not cfg.resume:
-        _, state = checkpoint.load_training_state(last_dir)
+    if os.path.exists(last) and not cfg.resume:
+        _, state = checkpoint.load_training_state(last)
         if state["step"] >= state["config"]["steps"]:
             print(f"{cfg.out} holds a finished run ({state['step']:,} steps). Chat with it: "
                   f"python chat.py --run {cfg.out}\nTo train again: --fresh (deletes it), or "
                   f"another --out.")
-            return 0
+            return None, None
         sys.exit(f"{cfg.out} holds a run stopped at step {state['step']:,} of "
                  f"{state['config']['steps']:,}: continue it with --resume, or start over with "
                  f"--fresh (deletes it), or use another --out")
+    state = None
     if cfg.resume:
-        if not os.path.exists(last_dir):
-            sys.exit(f"--resume: no checkpoint in {cfg.out} (expected {last_dir}); start a run "
+        if not os.path.exists(last):
+            sys.exit(f"--resume: no checkpoint in {cfg.out} (expected {last}); start a run "
                      f"without --resume")
-        _, state = checkpoint.load_training_state(last_dir)
+        _, state = checkpoint.load_training_state(last)
         keep = {"resume", "fresh", "device"}
         cfg = TrainConfig(**{**state["config"], **{k: getattr(cfg, k) for k in keep}})
     os.makedirs(cfg.out, exist_ok=True)
-    print(f"GuppyLM training, preset {cfg.preset}, device {device}, run folder {cfg.out}")
+    return cfg, state
 
-    # 1-3. dataset, tokenizer, token cache
+
+@dataclasses.dataclass
+class Prepared:
+    """What the data stages hand to training."""
+    tok: object                  # the bpe.Tokenizer
+    tok_path: str                # its tokenizer.json (copied into every checkpoint)
+    eval_path: str               # eval.jsonl (the report scores its prompts)
+    train: list                  # batching.Sample for each training sample
+    held_out: list               # ... for each eval sample
+
+
+def prepare_data(cfg):
+    """2. Dataset, tokenizer and token cache, each made only if missing (app/prepare.py)."""
     train_path, eval_path = prepare.ensure_dataset(cfg.data_dir, cfg.n_samples, cfg.data_seed,
                                                    cfg.persona or None)
     tok_path = os.path.join(cfg.data_dir, "tokenizer.json")
@@ -316,117 +378,140 @@ def main(argv=None):
         sys.exit(f"{tok_path} has {len(tok):,} tokens but the model has --vocab-size "
                  f"{cfg.vocab_size:,}: delete the tokenizer to retrain it, or raise --vocab-size")
     splits = prepare.ensure_tokens(cfg.data_dir, {"train": train_path, "eval": eval_path}, tok_path, tok)
-    too_long = max(len(s.ids) for s in splits["train"] + splits["eval"])
-    if too_long - 1 > cfg.max_seq_len:
-        sys.exit(f"a sample has {too_long} tokens, more than --max-seq-len {cfg.max_seq_len} + 1")
+    longest = max(len(s.ids) for s in splits["train"] + splits["eval"])
+    if longest - 1 > cfg.max_seq_len:
+        sys.exit(f"a sample has {longest} tokens, more than --max-seq-len {cfg.max_seq_len} + 1")
+    return Prepared(tok, tok_path, eval_path, splits["train"], splits["eval"])
 
-    # 4. model and optimizer (restored on --resume)
+
+@dataclasses.dataclass
+class Run:
+    """The state of training: what a checkpoint saves and --resume restores."""
+    cfg: TrainConfig
+    device: str                  # "cpu" or "cuda"
+    model: GuppyLM
+    optimizer: AdamW
+    scaler: GradScaler | None    # mixed precision's loss scale (GPU with --amp), else None
+    step: int = 0                # optimizer steps taken
+    best: float = math.inf       # the lowest held-out loss so far
+
+    def save(self, links, tok_path):
+        """A checkpoint of this step, with `links` ("last", "best") pointed at it."""
+        state = {"step": self.step, "best_eval_loss": self.best, "config": dataclasses.asdict(self.cfg),
+                 "dropout_rng": rng_state(self.model.dropout_rng),
+                 "scaler": self.scaler.state_dict() if self.scaler is not None else None}
+        checkpoint.save_training_checkpoint(self.cfg.out, self.step, self.model, self.optimizer,
+                                            state, tok_path, links)
+
+
+def build(cfg, device, resume_state):
+    """3. Model, optimizer and loss scaler; restored from the last checkpoint when resuming."""
     model_cfg = GuppyConfig(vocab_size=cfg.vocab_size, max_seq_len=cfg.max_seq_len,
                             d_model=cfg.d_model, n_layers=cfg.n_layers, n_heads=cfg.n_heads,
                             ffn_hidden=cfg.ffn_hidden, dropout=cfg.dropout)
     model = GuppyLM(model_cfg, seed=cfg.seed, device=device)
     optimizer = AdamW(model.parameters(), lr=cfg.lr, betas=(cfg.beta1, cfg.beta2),
                       weight_decay=cfg.weight_decay)
-    scaler = None
-    if device == "cuda" and cfg.amp:
-        from tinygrad_guppy.engine.amp import GradScaler
-        scaler = GradScaler()
-    step, best = 0, math.inf
-    if cfg.resume:
-        model.load_state_dict(checkpoint.load_weights(last_dir))
-        opt_state, state = checkpoint.load_training_state(last_dir)
-        optimizer.load_state_dict(opt_state)
-        if state["dropout_rng"] is not None:
-            model.dropout_rng.bit_generator.state = state["dropout_rng"]
-        if scaler is not None and state.get("scaler"):
-            scaler.load_state_dict(state["scaler"])
-        step, best = state["step"], state["best_eval_loss"]
-        print(f"resuming from step {step:,} (best held-out loss so far {best:.4f})")
-    print(f"model: {model.num_parameters():,} parameters; {len(splits['train']):,} training "
-          f"samples, batching {cfg.batching}, loss on {cfg.loss_on}; {cfg.steps:,} steps")
+    scaler = GradScaler() if device == "cuda" and cfg.amp else None
+    run = Run(cfg, device, model, optimizer, scaler)
+    if resume_state is not None:
+        last = os.path.join(cfg.out, "last")
+        model.load_state_dict(checkpoint.load_weights(last))
+        optimizer.load_state_dict(checkpoint.load_training_state(last)[0])
+        if resume_state["dropout_rng"] is not None:
+            model.dropout_rng.bit_generator.state = resume_state["dropout_rng"]
+        if scaler is not None and resume_state.get("scaler"):
+            scaler.load_state_dict(resume_state["scaler"])
+        run.step, run.best = resume_state["step"], resume_state["best_eval_loss"]
+        print(f"resuming from step {run.step:,} (best held-out loss so far {run.best:.4f})")
+    return run
 
-    def save(links, step, best):
-        state = {"step": step, "best_eval_loss": best, "config": dataclasses.asdict(cfg),
-                 "dropout_rng": rng_state(model.dropout_rng),
-                 "scaler": scaler.state_dict() if scaler is not None else None}
-        checkpoint.save_training_checkpoint(cfg.out, step, model, optimizer, state, tok_path, links)
 
-    # 5. the loop. Ctrl-C sets a flag; the step in flight finishes, a checkpoint is saved.
-    stop = {"requested": False}
+def evaluate_and_save(run, held_out, log, tok_path):
+    """At an evaluation step: the held-out loss and every gradient's norm into the log, then a
+    checkpoint (`best` too when the loss is the lowest yet). Returns the held-out loss."""
+    loss = training.held_out_loss(run.model, held_out)
+    log.write(step=run.step, eval_loss=loss, grad_norms=grad_norms(run.model))
+    links = ["last"] + (["best"] if loss < run.best else [])
+    run.best = min(run.best, loss)
+    run.save(links, tok_path)
+    return loss
 
-    def on_sigint(signum, frame):
-        stop["requested"] = True
-        signal.signal(signal.SIGINT, signal.default_int_handler)   # a second Ctrl-C stops at once
-    previous_handler = signal.signal(signal.SIGINT, on_sigint)
 
-    log = Log(os.path.join(cfg.out, "log.jsonl"), resume_step=step if cfg.resume else None)
-    held_out = eval_batches(splits["eval"], cfg, cfg.eval_samples)
-    batches = batch_stream(splits["train"], cfg, step)
-    bar = tqdm(total=cfg.steps, initial=step, unit="step", dynamic_ncols=True)
-    tokens_seen, t0 = 0, time.perf_counter()
-    # On the CPU every step's numbers are read at once. On a GPU, reading a loss waits for the GPU
-    # to finish, so they stay on the device and are copied back every sync_every steps.
-    sync_every = 1 if device == "cpu" else cfg.sync_every
-    pending = []                              # (step, lr, target tokens, loss, grad_norm)
-
-    def flush():
-        values = to_host([v for record in pending for v in record[3:]])
-        for (step_i, lr_i, n_i, _, _), loss_i, norm_i in zip(pending, values[0::2], values[1::2]):
-            overflow = scaler is not None and not math.isfinite(norm_i)   # a skipped step
-            if not math.isfinite(loss_i) or not (overflow or math.isfinite(norm_i)):
-                bar.close()
-                sys.exit(f"step {step_i}: the loss is {loss_i} (gradient norm {norm_i}): training "
-                         f"diverged. Nothing after the last good checkpoint was saved; it is "
-                         f"{os.path.realpath(last_dir) if os.path.exists(last_dir) else 'none'}. "
-                         f"Try a lower --lr.")
-            log.write(step=step_i, loss=loss_i, lr=lr_i, grad_norm=None if overflow else norm_i,
-                      target_tokens=n_i, **({"skipped": "gradient overflow"} if overflow else {}))
-        bar.set_postfix(loss=f"{values[-2]:.3f}", lr=f"{pending[-1][1]:.1e}",
-                        tok_s=f"{tokens_seen / (time.perf_counter() - t0):,.0f}")
-        pending.clear()
-
-    try:
-        while step < cfg.steps and not stop["requested"]:
+def train(run, data, log):
+    """4. The loop, from run.step to cfg.steps. Returns True when it was stopped by Ctrl-C (after
+    saving), False when it ran to the end. Raises Diverged on a non-finite loss."""
+    cfg = run.cfg
+    pad_id = run.model.cfg.pad_id
+    held_out = held_out_batches(data.held_out[:cfg.eval_samples], cfg, pad_id)
+    batches = batch_stream(data.train, cfg, run.step, pad_id)
+    sync_every = 1 if run.device == "cpu" else cfg.sync_every
+    with tqdm(total=cfg.steps, initial=run.step, unit="step", dynamic_ncols=True) as bar, \
+            StopRequest() as stop:
+        records = StepRecords(log, bar, run.scaler is not None, sync_every)
+        while run.step < cfg.steps and not stop.requested:
             batch = next(batches)
-            lr = get_lr(step, cfg)
-            loss, grad_norm = train_step(model, optimizer, batch, lr, cfg.grad_clip, scaler)
-            step += 1
-            tokens_seen += batch.n_target_tokens
-            pending.append((step, lr, batch.n_target_tokens, loss, grad_norm))
-            evaluating = step % cfg.eval_every == 0 or step == cfg.steps
-            if len(pending) >= sync_every or evaluating or stop["requested"]:
-                flush()
+            lr = lr_at(run.step, cfg.lr, cfg.min_lr, cfg.warmup, cfg.steps)
+            loss, grad_norm = training.train_step(run.model, run.optimizer, batch, lr,
+                                                  cfg.grad_clip, run.scaler)
+            run.step += 1
+            records.add(run.step, lr, batch.n_target_tokens, loss, grad_norm)
             bar.update(1)
-            if evaluating:
-                eval_loss = held_out_loss(model, held_out)
-                log.write(step=step, eval_loss=eval_loss, grad_norms=grad_norms(model))
-                links = ["last"] + (["best"] if eval_loss < best else [])
-                best = min(best, eval_loss)
-                save(links, step, best)
-                bar.write(f"step {step:,}: held-out loss {eval_loss:.4f} (best {best:.4f})")
-    finally:
-        bar.close()
-        signal.signal(signal.SIGINT, previous_handler)
-    if stop["requested"]:
-        save(["last"], step, best)
-        print(f"stopped at step {step:,}; saved {os.path.realpath(last_dir)}. Continue with: "
-              f"python train.py --resume --out {cfg.out}")
-        return 0
+            if run.step % cfg.eval_every == 0 or run.step == cfg.steps:
+                records.flush()
+                loss = evaluate_and_save(run, held_out, log, data.tok_path)
+                bar.write(f"step {run.step:,}: held-out loss {loss:.4f} (best {run.best:.4f})")
+        records.flush()
+        if stop.requested:
+            run.save(["last"], data.tok_path)
+    return stop.requested
 
-    # 6. the end: full held-out loss, loss curve, sample replies, eval-case pass rate
-    from tinygrad_guppy.app.batching import make_batches
-    full_eval = held_out_loss(model, list(make_batches("bucket", splits["eval"], cfg.batch_size,
-                                                  np.random.default_rng(0), loss_on=cfg.loss_on)))
-    log.write(step=step, final_eval_loss=full_eval)
-    print(f"done: {step:,} steps in {time.perf_counter() - t0:,.0f} s; held-out loss on all "
-          f"{len(splits['eval']):,} eval samples: {full_eval:.4f}")
+
+def report(run, data, log, seconds):
+    """5. The end: the held-out loss on every eval sample, the loss curve, and, from the best
+    checkpoint, sample replies and the eval pass rates (samples.txt)."""
+    cfg = run.cfg
+    full = training.held_out_loss(run.model, held_out_batches(data.held_out, cfg, run.model.cfg.pad_id))
+    log.write(step=run.step, final_eval_loss=full)
+    print(f"done: {run.step:,} steps in {seconds:,.0f} s; held-out loss on all "
+          f"{len(data.held_out):,} eval samples: {full:.4f}")
     if plot_losses(os.path.join(cfg.out, "log.jsonl"), os.path.join(cfg.out, "loss.png")):
         print(f"loss curve: {os.path.join(cfg.out, 'loss.png')}")
-    best_model = checkpoint.load(os.path.join(cfg.out, "best"), device=device)
-    pass_rate, held_out_rate = final_report(best_model, tok, prepare.read_samples(eval_path),
-                                            os.path.join(cfg.out, "samples.txt"))
-    log.write(step=step, eval_pass_rate=pass_rate, held_out_pass_rate=held_out_rate)
+    best_model = checkpoint.load(os.path.join(cfg.out, "best"), device=run.device)
+    pass_rate, held_out_rate = pass_rates_report(best_model, data.tok, prepare.read_samples(data.eval_path),
+                                                 os.path.join(cfg.out, "samples.txt"))
+    log.write(step=run.step, eval_pass_rate=pass_rate, held_out_pass_rate=held_out_rate)
     print(f"chat with it: python chat.py --run {cfg.out}")
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def main(argv=None):
+    cfg = parse_args(argv)
+    device = pick_device(cfg.device)
+    backend.keep_freed_memory()             # a training step reuses the same big blocks (backend.py)
+    cfg, resume_state = open_run(cfg)
+    if cfg is None:
+        return 0
+    print(f"GuppyLM training, preset {cfg.preset}, device {device}, run folder {cfg.out}")
+    data = prepare_data(cfg)
+    run = build(cfg, device, resume_state)
+    print(f"model: {run.model.num_parameters():,} parameters; {len(data.train):,} training "
+          f"samples, batching {cfg.batching}, loss on {cfg.loss_on}; {cfg.steps:,} steps")
+    log = Log(os.path.join(cfg.out, "log.jsonl"), resume_step=run.step if cfg.resume else None)
+    start = time.perf_counter()
+    try:
+        stopped = train(run, data, log)
+    except Diverged as e:
+        last = os.path.join(cfg.out, "last")
+        sys.exit(f"{e}: training diverged. Nothing after the last good checkpoint was saved; it "
+                 f"is {os.path.realpath(last) if os.path.exists(last) else 'none'}. Try a lower --lr.")
+    if stopped:
+        print(f"stopped at step {run.step:,}; saved {os.path.realpath(os.path.join(cfg.out, 'last'))}. "
+              f"Continue with: python train.py --resume --out {cfg.out}")
+        return 0
+    report(run, data, log, time.perf_counter() - start)
     return 0
 
 

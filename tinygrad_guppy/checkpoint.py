@@ -9,11 +9,14 @@ renamed over the old one, so a kill at any moment leaves either the old file or 
 """
 
 import dataclasses
+import io
 import json
 import os
+import shutil
 import tempfile
 import zipfile
 
+import numpy as np
 from safetensors import SafetensorError
 from safetensors.numpy import load_file
 from safetensors.numpy import save as safetensors_bytes
@@ -135,11 +138,6 @@ def save_training_checkpoint(run_dir, step, model, optimizer, state, tokenizer_p
     """Write run_dir/checkpoints/step-NNNNNN/ (once per step) and point each of `links` at it.
     `state` is a JSON-able dict (step, generator states, best loss, ...). Older checkpoint folders
     that no link points to are removed. Returns the checkpoint folder."""
-    import io
-    import shutil
-
-    import numpy as np
-
     root = os.path.join(run_dir, "checkpoints")
     os.makedirs(root, exist_ok=True)
     name = f"step-{step:06d}"
@@ -168,8 +166,6 @@ def save_training_checkpoint(run_dir, step, model, optimizer, state, tokenizer_p
 
 def load_training_state(folder):
     """(optimizer state dict, state dict) from folder/train_state.npz, or a clear error."""
-    import numpy as np
-
     path = os.path.join(folder, TRAIN_STATE_FILE)
     if not os.path.exists(path):
         raise FileNotFoundError(f"no {TRAIN_STATE_FILE} in {folder!r}: this checkpoint cannot be "
