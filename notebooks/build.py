@@ -324,8 +324,32 @@ print(json.dumps(completion, indent=2))'''),
 
 
 def explain_cells(root=ROOT):
-    """The look-inside views (issue 14) where the sources have them; none otherwise."""
-    return []
+    """The look-inside views, where the sources have them (app/explain.py: each token's
+    probabilities; app/attention.py: the attention maps); none otherwise."""
+    app = os.path.join(root, "tinygrad_guppy", "app")
+    cells = []
+    if os.path.exists(os.path.join(app, "explain.py")):
+        cells += [("markdown", r'''## 4. Look inside
+
+Why this word? For each token of a reply, the model's own probabilities beside the distribution
+the sampler drew from after temperature and top-k (what `python chat.py --explain` prints).'''),
+                  ("code", r'''from tinygrad_guppy.app.explain import explain, format_explanation, sampling_settings
+
+chat = guppy.conversation()
+options = dict(temperature=0.7, top_k=50, seed=0)
+print("guppy:", chat.say("are you hungry?", **options))
+print(format_explanation(explain(chat.picks, guppy.tokenizer), sampling_settings(**options)))''')]
+    if cells and os.path.exists(os.path.join(app, "attention.py")):
+        cells += [("markdown", "What each token of that reply looked at: the attention of every "
+                               "layer and head (`python chat.py --attention FILE.png`)."),
+                  ("code", r'''from IPython.display import Image, display
+from tinygrad_guppy.app.attention import plot_attention, reply_attention
+
+reply_ids = [pick.token for pick in chat.picks if pick.token != chat.end_id]
+maps, labels, first_row = reply_attention(guppy.model, guppy.tokenizer, chat.last_context, reply_ids)
+plot_attention(maps, labels, first_row, "attention.png")
+display(Image("attention.png"))''')]
+    return cells
 
 
 def notebook(name, cells, title, gpu, root=ROOT):
