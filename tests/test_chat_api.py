@@ -160,3 +160,20 @@ def test_readme_example_runs(tmp_path, tok, monkeypatch):
     assert "'object': 'chat.completion'" in printed or "chat.completion" in printed
     assert len(printed.splitlines()) >= 4
 
+
+
+def test_on_the_simulated_gpu(tmp_path, tok):
+    import importlib.util
+    cudasim = pytest.importorskip("cudasim")
+    if not cudasim.available() or importlib.util.find_spec("cupy") is not None:
+        pytest.skip("cudasim needs g++, and runs only where real CuPy is not installed")
+    from cudasim.fakecupy import fake_cupy_installed
+    save_run(tmp_path / "run", tok)
+    cpu = Guppy.load(str(tmp_path / "run"))
+    with fake_cupy_installed():
+        gpu = Guppy.load(str(tmp_path / "run"), device="cuda")
+        assert type(gpu.model.tok_emb.weight.data).__module__ != "numpy"
+        out = gpu.chat_completion([{"role": "user", "content": "hi guppy"}], max_tokens=6, greedy=True)
+    # the same weights and greedy decoding: the same reply (float32 on both paths)
+    assert out["choices"][0]["message"]["content"] == cpu.reply("hi guppy", max_tokens=6, greedy=True)
+    assert out["usage"]["completion_tokens"] == 6
