@@ -13,8 +13,9 @@ The package has three layers; each uses only the ones above it in this list, nev
     gradcheck.py    the finite-difference oracle, and the check of every gradient of the model.
     app/        the application: joins text (bpe/), data (data/) and the model. prepare.py
                 (dataset, tokenizer, token cache), batching.py, training.py (one step, the
-                held-out loss), conversation.py (a chat turn by turn). train.py and chat.py, at
-                the top of the repository, are built from these.
+                held-out loss), conversation.py (a chat turn by turn), chat_api.py (the Python
+                API: Guppy), convert.py (the original GuppyLM's checkpoints). train.py and
+                chat.py, at the top of the repository, are built from these.
 
 Reading order: engine/tensor.py, engine/ops.py, engine/fused.py, engine/nn.py, model.py,
 engine/optim.py, gradcheck.py, then app/ and train.py.

@@ -4,6 +4,8 @@ input normalized the way the training data is written, and replies streamed as t
     conv = Conversation(model, tokenizer)
     for piece in conv.reply("HELLO Guppy!", temperature=0.7, top_k=50, seed=0):
         print(piece, end="", flush=True)
+    conv.say("are you hungry?")             # the whole reply as a string; the turn is kept too
+    conv.last_reply                         # ReplyInfo(prompt_tokens, completion_tokens, finish_reason)
 
 The user's text is encoded without special tokens, so typing "<|im_end|>" cannot end the turn:
 the prompt's special tokens are inserted as ids, exactly where training put them.
