@@ -7,6 +7,7 @@ import dataclasses
 import importlib.util
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -31,10 +32,10 @@ def test_the_committed_notebooks_are_up_to_date():
 def test_the_check_sees_a_changed_source_and_stored_outputs(tmp_path):
     build = load_build()
     for name in build.SOURCE_FILES:
-        os.makedirs(tmp_path / os.path.dirname(name) or tmp_path, exist_ok=True)
-        (tmp_path / name).write_text(open(os.path.join(ROOT, name)).read())
+        shutil.copyfile(os.path.join(ROOT, name), tmp_path / name)
     for top in build.SOURCE_DIRS:
-        subprocess.run(["cp", "-r", os.path.join(ROOT, top), str(tmp_path / top)], check=True)
+        shutil.copytree(os.path.join(ROOT, top), tmp_path / top,
+                        ignore=shutil.ignore_patterns("__pycache__"))
     os.makedirs(tmp_path / "notebooks")
     for name, text in build.build(str(tmp_path)).items():
         (tmp_path / "notebooks" / name).write_text(text)
@@ -42,7 +43,7 @@ def test_the_check_sees_a_changed_source_and_stored_outputs(tmp_path):
     with open(tmp_path / "chat.py", "a") as f:
         f.write("# a change\n")
     assert build.stale(str(tmp_path)) == [(name, "sources changed: chat.py") for name in build.NOTEBOOKS]
-    (tmp_path / "chat.py").write_text(open(os.path.join(ROOT, "chat.py")).read())
+    shutil.copyfile(os.path.join(ROOT, "chat.py"), tmp_path / "chat.py")
     nb = json.loads((tmp_path / "notebooks" / "use_guppy.ipynb").read_text())
     nb["cells"][-1]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["hi\n"]}]
     (tmp_path / "notebooks" / "use_guppy.ipynb").write_text(json.dumps(nb))
