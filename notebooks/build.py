@@ -282,6 +282,9 @@ if MODEL.endswith(".zip"):
     RUN = os.path.join("runs", os.path.basename(MODEL)[:-len(".zip")])
     with zipfile.ZipFile(MODEL) as z:
         z.extractall(RUN)
+    inside = os.listdir(RUN)                          # a zipped folder: the model is one level down
+    if len(inside) == 1 and os.path.isdir(os.path.join(RUN, inside[0])):
+        RUN = os.path.join(RUN, inside[0])
 elif MODEL.endswith((".pt", ".bin")):                 # the original GuppyLM's PyTorch checkpoint
     RUN = "runs/original"
     beside = os.path.dirname(MODEL)
@@ -317,9 +320,8 @@ for text in ["hi guppy", "are you hungry?", "what do you want to eat?"]:
     temperature=0.7, top_k=50, max_tokens=64, seed=0)
 print(json.dumps(completion, indent=2))'''),
     ]
-    if explain:
-        cells += explain
-    cells += [("markdown", "## Talk to Guppy yourself"), ("code", TALK_CELL)]
+    cells += explain
+    cells += [("markdown", f"## {5 if explain else 4}. Talk to Guppy yourself"), ("code", TALK_CELL)]
     return cells
 
 
