@@ -17,8 +17,9 @@ from bpe import Tokenizer
 from data.chat_format import SPECIAL_TOKENS, format_sample
 from tinygrad_guppy import checkpoint
 from tinygrad_guppy.app import Guppy
+from pt_format import save_like_torch
 from tinygrad_guppy.app.convert import Placeholder, convert, main, read_pt
-from tinygrad_guppy.model import GuppyConfig
+from tinygrad_guppy.model import GuppyConfig, GuppyLM
 
 CFG = GuppyConfig(vocab_size=300, max_seq_len=32, d_model=32, n_layers=2, n_heads=2, ffn_hidden=48)
 TEXTS = [format_sample("hi guppy", "hello. the water is warm."),
@@ -107,6 +108,33 @@ def test_the_reader_gives_torchs_values_for_every_layout(tmp_path):
         np.testing.assert_array_equal(got["t"][name], expected, err_msg=name)
         assert got["t"][name].shape == tuple(t.shape)
     np.testing.assert_array_equal(got["shared"][1], base[2].numpy())
+
+
+def test_the_originals_layout_converts_without_torch(tmp_path, capsys):
+    # the same file layout, written by tests/pt_format.py, so this runs where torch is absent
+    source = GuppyLM(CFG, seed=3)
+    save_like_torch(tmp_path / "best_model.pt", {"model_state_dict": source.state_dict(),
+                                                 "config": dataclasses.asdict(CFG), "step": 100})
+    tok = Tokenizer.train(TEXTS, vocab_size=300, special_tokens=SPECIAL_TOKENS, min_frequency=2)
+    tok.save(tmp_path / "tokenizer.json")
+    assert main([str(tmp_path / "best_model.pt"), str(tmp_path / "tokenizer.json"),
+                 "--out", str(tmp_path / "run")]) == 0
+    assert "wrote" in capsys.readouterr().out
+    ids = np.random.default_rng(0).integers(0, CFG.vocab_size, size=(2, 20))
+    converted, _ = checkpoint.load(tmp_path / "run").eval()(ids)
+    expected, _ = source.eval()(ids)
+    np.testing.assert_array_equal(converted.data, expected.data)
+    assert isinstance(Guppy.load(str(tmp_path / "run")).reply("hi guppy", max_tokens=3), str)
+
+
+def test_the_test_writer_writes_what_torch_reads(tmp_path):
+    torch = pytest.importorskip("torch")
+    state = GuppyLM(CFG, seed=1).state_dict()
+    save_like_torch(tmp_path / "x.pt", {"model_state_dict": state, "config": {"d_model": 32, "dropout": 0.1}})
+    loaded = torch.load(tmp_path / "x.pt", weights_only=True)
+    assert loaded["config"] == {"d_model": 32, "dropout": 0.1}
+    for name, array in state.items():
+        np.testing.assert_array_equal(loaded["model_state_dict"][name].numpy(), array)
 
 
 class RunsACommand:

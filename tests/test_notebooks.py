@@ -1,7 +1,7 @@
 """The Colab notebooks: the committed ones are what notebooks/build.py writes from today's sources
 (no outputs stored), and both run top to bottom on the CPU in a real Jupyter kernel, from the
 sources they carry: train_guppy.ipynb with the tiny preset, then use_guppy.ipynb on the model the
-first one zipped (and on an original-GuppyLM checkpoint converted, where torch can make one)."""
+first one zipped, and on a checkpoint in the original GuppyLM's layout, converted."""
 
 import dataclasses
 import importlib.util
@@ -103,18 +103,18 @@ def test_use_notebook_talks_to_the_zipped_model(trained, tmp_path):
 
 
 def test_use_notebook_converts_an_original_checkpoint(trained, tmp_path):
-    torch = pytest.importorskip("torch")
-    from torch_reference import TorchGuppyLM
+    # the original's best_model.pt layout, written without torch (tests/pt_format.py)
+    from pt_format import save_like_torch
 
     from tinygrad_guppy import checkpoint
+    from tinygrad_guppy.model import GuppyLM
     cwd, _ = trained
     best = cwd / "tinygrad-guppy" / "runs" / "guppy" / "best"
     cfg = checkpoint.load_config(best)
-    torch.manual_seed(0)
     original = tmp_path / "original"
     os.makedirs(original)
-    torch.save({"model_state_dict": TorchGuppyLM(cfg).state_dict(), "config": dataclasses.asdict(cfg)},
-               original / "best_model.pt")
+    save_like_torch(original / "best_model.pt", {"model_state_dict": GuppyLM(cfg, seed=5).state_dict(),
+                                                 "config": dataclasses.asdict(cfg)})
     (original / "tokenizer.json").write_bytes((best / "tokenizer.json").read_bytes())
     nb = execute("use_guppy.ipynb", tmp_path, GUPPY_MODEL=str(original / "best_model.pt"))
     text = text_of(nb)
