@@ -12,6 +12,7 @@ keeps as many past turns as fit in the 128-token window, dropping the oldest fir
 """
 
 import argparse
+import io
 import sys
 
 from data.eval_cases import ask_cases, results_table
@@ -47,8 +48,18 @@ def load(run, device):
         sys.exit(f"cannot load the model: {e}")
 
 
+def tolerate_any_bytes():
+    """Nothing typed or pasted may end the chat: bytes on stdin that are not UTF-8 are kept as lone
+    surrogates (errors="surrogateescape"), which the tokenizer turns back into those bytes, and a
+    character the terminal cannot show is printed as "?"."""
+    for stream, errors in ((sys.stdin, "surrogateescape"), (sys.stdout, "replace")):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors=errors)
+
+
 def main(argv=None):
     args = parse_args(argv)
+    tolerate_any_bytes()
     model, tok = load(args.run, args.device)
     conv = Conversation(model, tok)
     sampling = dict(max_tokens=args.max_tokens, temperature=args.temperature, top_k=args.top_k,

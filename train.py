@@ -5,15 +5,18 @@
     python train.py --preset tiny        # the whole pipeline in seconds (for tests)
     python train.py --preset guppy       # the original recipe: batch 32, 10,000 steps
     python train.py --resume             # continue runs/guppy from its last checkpoint
+    python train.py --resume --steps 3000  # train a finished (or stopped) run longer
     python train.py --steps 500 --lr 1e-3 --out runs/try   # any setting, see --help
 
 main() runs five stages, top to bottom:
-    1. open_run   the run folder: refuse to overwrite a run unless asked; on --resume, its settings
+    1. open_run   the run folder, locked (train.lock: one training process per folder); refuse to
+                  overwrite a run unless asked; on --resume, its settings (see resume_settings)
     2. prepare    runs/data/{train,eval}.jsonl (data/), tokenizer.json (bpe/), tokens-*.npz (the
                   encoded samples), each skipped when it exists
     3. build      the model, AdamW and (GPU) the loss scaler, restored from the checkpoint on --resume
     4. train      the loop: a step, its numbers logged, a held-out evaluation and a checkpoint every
-                  --eval-every steps; Ctrl-C finishes the step in flight, saves and stops
+                  --eval-every steps; Ctrl-C or SIGTERM finishes the step in flight, saves and
+                  stops; a checkpoint that cannot be written (a full disk) stops it cleanly
     5. report     held-out loss on every eval sample, loss.png, sample replies, the eval pass rates
 The run folder (runs/guppy/) gets checkpoints/step-N/ folders with `last` and `best` links to them,
 log.jsonl (every step's loss, learning rate and gradient norm; every evaluation's held-out loss and
@@ -26,7 +29,6 @@ import inspect
 import json
 import math
 import os
-import shutil
 import signal
 import sys
 import time
@@ -66,6 +68,7 @@ class TrainConfig:
     dropout: float = 0.1          # dropout in training
     batch_size: int = 32          # samples per step
     steps: int = 10_000           # optimizer steps
+    decay_steps: int = 0          # the cosine decay ends at this step, then --min-lr (0: --steps)
     lr: float = 3e-4              # peak learning rate
     min_lr: float = 3e-5          # the cosine schedule ends here
     warmup: int = 200             # steps of linear warmup
@@ -102,6 +105,11 @@ PRESETS = {
 
 def parse_args(argv=None):
     """TrainConfig from the command line: the preset's values, then any flag given."""
+    return config_from_flags(parse_flags(argv))
+
+
+def parse_flags(argv=None):
+    """{field: value} for each setting given on the command line; the others are left out."""
     comments = field_comments()
     parser = argparse.ArgumentParser(
         description="Train GuppyLM from nothing (dataset, tokenizer, model) into --out.",
@@ -118,13 +126,19 @@ def parse_args(argv=None):
             kind = {"int": int, "float": float, "str": str}[f.type if isinstance(f.type, str) else f.type.__name__]
             parser.add_argument(flag, type=kind, default=None, choices=CHOICES.get(f.name),
                                 help=f"{comments[f.name]} (default: {f.default})")
-    args = parser.parse_args(argv)
-    given = {k: v for k, v in vars(args).items() if v is not None}
+    given = {k: v for k, v in vars(parser.parse_args(argv)).items() if v is not None}
+    if given.get("preset", "auto") not in ("auto", *PRESETS):
+        parser.error(f"--preset must be one of auto, {', '.join(PRESETS)}; got {given['preset']!r}")
+    if given.get("resume") and given.get("fresh"):
+        parser.error("--resume continues the run in --out and --fresh deletes it: give one of them")
+    return given
+
+
+def config_from_flags(given):
+    """TrainConfig from the flags given: the preset's values, then the flags."""
     preset = given.get("preset", "auto")
     if preset == "auto":
         preset = "guppy" if pick_device(given.get("device", "auto")) == "cuda" else "cpu"
-    if preset not in PRESETS:
-        parser.error(f"--preset must be one of auto, {', '.join(PRESETS)}; got {preset!r}")
     return TrainConfig(**{**PRESETS[preset], **given, "preset": preset})
 
 
@@ -248,20 +262,25 @@ class StepRecords:
 
 
 class StopRequest:
-    """Ctrl-C during training sets `requested`: the step in flight finishes and the loop saves and
-    stops. A second Ctrl-C stops at once. Used as `with StopRequest() as stop:`."""
+    """Ctrl-C (SIGINT) or SIGTERM (what `kill`, job schedulers and notebooks send) during training
+    sets `requested` to "Ctrl-C" or "SIGTERM": the step in flight finishes and the loop saves and
+    stops. A second signal stops at once. Used as `with StopRequest() as stop:`."""
+
+    NAMES = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM"}
 
     def __enter__(self):
-        self.requested = False
-        self.previous = signal.signal(signal.SIGINT, self._on_signal)
+        self.requested = None
+        self.previous = {signum: signal.signal(signum, self._on_signal) for signum in self.NAMES}
         return self
 
     def _on_signal(self, signum, frame):
-        self.requested = True
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        self.requested = self.NAMES[signum]
+        signal.signal(signal.SIGINT, signal.default_int_handler)   # a second one: stop now
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
     def __exit__(self, *exc):
-        signal.signal(signal.SIGINT, self.previous)
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)
 
 
 def plot_losses(log_path, png_path):
@@ -328,20 +347,21 @@ def pass_rates_report(model, tok, eval_rows, path):
 # the stages
 
 
-def open_run(cfg):
-    """1. The run folder. Returns (cfg, resume_state): on --resume, the run's own settings and its
-    last checkpoint's state; otherwise cfg as given and None; (None, None) when --out holds a
-    finished run (nothing to do). Exits when --out holds an unfinished run and neither --resume nor
-    --fresh says what to do with it."""
+def open_run(cfg, flags):
+    """1. The run folder (this process holds its lock). Returns (cfg, resume_state): on --resume,
+    the run's own settings with the flags given applied (resume_settings) and its last
+    checkpoint's state; otherwise cfg as given and None; (None, None) when there is nothing to do
+    (a finished run). Exits when --out holds an unfinished run and neither --resume nor --fresh
+    says what to do with it."""
     last = os.path.join(cfg.out, "last")
-    if cfg.fresh and os.path.isdir(cfg.out):
-        shutil.rmtree(cfg.out)
+    if cfg.fresh:
+        checkpoint.clear_run(cfg.out)
     if os.path.exists(last) and not cfg.resume:
         _, state = checkpoint.load_training_state(last)
         if state["step"] >= state["config"]["steps"]:
             print(f"{cfg.out} holds a finished run ({state['step']:,} steps). Chat with it: "
-                  f"python chat.py --run {cfg.out}\nTo train again: --fresh (deletes it), or "
-                  f"another --out.")
+                  f"python chat.py --run {cfg.out}\nTo train it longer: --resume --steps N. To train "
+                  f"again: --fresh (deletes it), or another --out.")
             return None, None
         sys.exit(f"{cfg.out} holds a run stopped at step {state['step']:,} of "
                  f"{state['config']['steps']:,}: continue it with --resume, or start over with "
@@ -352,10 +372,48 @@ def open_run(cfg):
             sys.exit(f"--resume: no checkpoint in {cfg.out} (expected {last}); start a run "
                      f"without --resume")
         _, state = checkpoint.load_training_state(last)
-        keep = {"resume", "fresh", "device"}
-        cfg = TrainConfig(**{**state["config"], **{k: getattr(cfg, k) for k in keep}})
+        cfg = resume_settings(cfg.out, state, flags)
+        if state["step"] >= cfg.steps:
+            print(f"{cfg.out} is finished ({state['step']:,} of {cfg.steps:,} steps): nothing to "
+                  f"resume. To train it longer: python train.py --resume --steps N --out {cfg.out}")
+            return None, None
     os.makedirs(cfg.out, exist_ok=True)
     return cfg, state
+
+
+# On --resume, a setting either defines the run (its data, tokenizer, model, and which batches it
+# sees: changing one would make another model) and may not change, or applies from the next step.
+RUN_DEFINING = ("preset", "data_dir", "n_samples", "data_seed", "persona", "vocab_size",
+                "min_frequency", "d_model", "n_layers", "n_heads", "ffn_hidden", "max_seq_len",
+                "dropout", "batch_size", "batching", "loss_on", "seed")
+NOT_SETTINGS = ("out", "resume", "fresh")    # which run, and what to do with it
+
+
+def resume_settings(out, state, flags):
+    """The settings of a resumed run: its own, with each flag given applied unless it is in
+    RUN_DEFINING; exits naming every flag that is. --steps N beyond the run's extends it, and the
+    learning-rate schedule stays the one the run was planned with: the cosine still ends at the
+    run's last step (or --decay-steps), and the added steps train at --min-lr. So the losses are
+    those of a run started with --steps N --decay-steps <the first run's steps>."""
+    had = TrainConfig(**state["config"])
+    had.decay_steps = had.decay_steps or had.steps          # the schedule as it was planned
+    changed = {k: v for k, v in flags.items() if k not in NOT_SETTINGS and v != getattr(had, k)}
+    refused = [k for k in changed if k in RUN_DEFINING]
+    if refused:
+        sys.exit(f"--resume cannot change what {out} is: " +
+                 ", ".join(f"--{k.replace('_', '-')} {changed[k]} (the run has {getattr(had, k)})"
+                           for k in refused) +
+                 ". Drop them, or start a new run: --fresh (deletes this one) or another --out")
+    cfg = dataclasses.replace(had, **changed, out=out, resume=True, fresh=False)
+    if cfg.steps < state["step"]:
+        sys.exit(f"--steps {cfg.steps:,}: {out} is at step {state['step']:,} already")
+    if changed:
+        print(f"--resume: from step {state['step']:,} on, " +
+              ", ".join(f"{k} {getattr(had, k)} -> {v}" for k, v in changed.items()))
+    if cfg.steps > had.steps:
+        print(f"the run is extended from {had.steps:,} to {cfg.steps:,} steps; the learning rate "
+              f"follows its schedule (cosine to step {cfg.decay_steps:,}, then --min-lr {cfg.min_lr:g})")
+    return cfg
 
 
 @dataclasses.dataclass
@@ -439,8 +497,9 @@ def evaluate_and_save(run, held_out, log, tok_path):
 
 
 def train(run, data, log):
-    """4. The loop, from run.step to cfg.steps. Returns True when it was stopped by Ctrl-C (after
-    saving), False when it ran to the end. Raises Diverged on a non-finite loss."""
+    """4. The loop, from run.step to cfg.steps. Returns what stopped it ("Ctrl-C" or "SIGTERM",
+    after saving), None when it ran to the end. Raises Diverged on a non-finite loss, OSError
+    when a checkpoint cannot be written."""
     cfg = run.cfg
     pad_id = run.model.cfg.pad_id
     held_out = held_out_batches(data.held_out[:cfg.eval_samples], cfg, pad_id)
@@ -451,7 +510,7 @@ def train(run, data, log):
         records = StepRecords(log, bar, run.scaler is not None, sync_every)
         while run.step < cfg.steps and not stop.requested:
             batch = next(batches)
-            lr = lr_at(run.step, cfg.lr, cfg.min_lr, cfg.warmup, cfg.steps)
+            lr = lr_at(run.step, cfg.lr, cfg.min_lr, cfg.warmup, cfg.decay_steps or cfg.steps)
             loss, grad_norm = training.train_step(run.model, run.optimizer, batch, lr,
                                                   cfg.grad_clip, run.scaler)
             run.step += 1
@@ -488,30 +547,37 @@ def report(run, data, log, seconds):
 
 
 def main(argv=None):
-    cfg = parse_args(argv)
-    device = pick_device(cfg.device)
+    flags = parse_flags(argv)
+    cfg = config_from_flags(flags)
     backend.keep_freed_memory()             # a training step reuses the same big blocks (backend.py)
-    cfg, resume_state = open_run(cfg)
-    if cfg is None:
-        return 0
-    print(f"GuppyLM training, preset {cfg.preset}, device {device}, run folder {cfg.out}")
-    data = prepare_data(cfg)
-    run = build(cfg, device, resume_state)
-    print(f"model: {run.model.num_parameters():,} parameters; {len(data.train):,} training "
-          f"samples, batching {cfg.batching}, loss on {cfg.loss_on}; {cfg.steps:,} steps")
-    log = Log(os.path.join(cfg.out, "log.jsonl"), resume_step=run.step if cfg.resume else None)
-    start = time.perf_counter()
-    try:
-        stopped = train(run, data, log)
-    except Diverged as e:
+    with checkpoint.RunLock(cfg.out):       # one training process per run folder
+        cfg, resume_state = open_run(cfg, flags)
+        if cfg is None:
+            return 0
+        device = pick_device(cfg.device)
+        print(f"GuppyLM training, preset {cfg.preset}, device {device}, run folder {cfg.out}")
+        data = prepare_data(cfg)
+        run = build(cfg, device, resume_state)
+        print(f"model: {run.model.num_parameters():,} parameters; {len(data.train):,} training "
+              f"samples, batching {cfg.batching}, loss on {cfg.loss_on}; {cfg.steps:,} steps")
+        log = Log(os.path.join(cfg.out, "log.jsonl"), resume_step=run.step if cfg.resume else None)
+        start = time.perf_counter()
         last = os.path.join(cfg.out, "last")
-        sys.exit(f"{e}: training diverged. Nothing after the last good checkpoint was saved; it "
-                 f"is {os.path.realpath(last) if os.path.exists(last) else 'none'}. Try a lower --lr.")
-    if stopped:
-        print(f"stopped at step {run.step:,}; saved {os.path.realpath(os.path.join(cfg.out, 'last'))}. "
-              f"Continue with: python train.py --resume --out {cfg.out}")
-        return 0
-    report(run, data, log, time.perf_counter() - start)
+        try:
+            stopped = train(run, data, log)
+        except Diverged as e:
+            sys.exit(f"{e}: training diverged. Nothing after the last good checkpoint was saved; it "
+                     f"is {os.path.realpath(last) if os.path.exists(last) else 'none'}. Try a lower --lr.")
+        except OSError as e:                # a full disk, most likely: nothing half-written is kept
+            sys.exit(f"step {run.step:,}: cannot write to {cfg.out} ({e}); training stopped. `last` "
+                     f"and `best` still point at complete checkpoints (last: "
+                     f"{os.path.realpath(last) if os.path.exists(last) else 'none yet'}). Make room, "
+                     f"then continue with: python train.py --resume --out {cfg.out}")
+        if stopped:
+            print(f"stopped at step {run.step:,} ({stopped}); saved {os.path.realpath(last)}. "
+                  f"Continue with: python train.py --resume --out {cfg.out}")
+            return 0
+        report(run, data, log, time.perf_counter() - start)
     return 0
 
 

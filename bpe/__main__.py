@@ -12,6 +12,7 @@ import os
 import sys
 import time
 
+from bpe.byte_level import text_to_bytes
 from bpe.tokenizer import Tokenizer
 from data.chat_format import SPECIAL_TOKENS, format_sample
 
@@ -71,7 +72,7 @@ def show(args) -> None:
     except (OSError, ValueError) as error:
         raise SystemExit(str(error)) from None
     ids = tok.encode_ordinary(args.text) if args.ordinary else tok.encode(args.text)
-    print(f"{len(ids)} tokens for {len(args.text.encode('utf-8'))} bytes of text")
+    print(f"{len(ids)} tokens for {len(text_to_bytes(args.text))} bytes of text")
     print(f"{'id':>6}  piece")
     for i in ids:
         piece = tok.decode_bytes([i])

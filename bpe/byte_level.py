@@ -27,6 +27,34 @@ for _byte in _PRINTABLE:
 CHAR_TO_BYTE = {char: byte for byte, char in BYTE_TO_CHAR.items()}  # str -> int
 
 
+def text_to_bytes(text: str) -> bytes:
+    """Text -> the bytes a byte-level BPE works on: its UTF-8, for every Python string.
+
+    A Python string may hold lone surrogates (U+D800..U+DFFF), which UTF-8 cannot encode. Python
+    makes them itself: reading stdin, argv or a file with errors="surrogateescape" keeps a byte that
+    is not UTF-8 as U+DC80..U+DCFF (byte 0xFF as U+DCFF). Those become their byte again, so the
+    bytes typed come back exactly; any other lone surrogate becomes U+FFFD (the replacement
+    character). Example:
+
+        >>> text_to_bytes(b"hi \\xff\\xfe x".decode("utf-8", errors="surrogateescape"))
+        b'hi \\xff\\xfe x'
+        >>> text_to_bytes("a\\ud800b")
+        b'a\\xef\\xbf\\xbdb'
+    """
+    try:
+        return text.encode("utf-8", errors="surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte: U+FFFD in its place
+        return text.translate(_NOT_A_BYTE).encode("utf-8", errors="surrogateescape")
+
+
+def is_unicode(text: str) -> bool:
+    """True if text holds no lone surrogate, so that it is valid Unicode (and valid UTF-8 encoded)."""
+    return not any("\ud800" <= c <= "\udfff" for c in text)
+
+
+# the lone surrogates that surrogateescape never makes -> U+FFFD (for str.translate)
+_NOT_A_BYTE = {code: "\ufffd" for code in [*range(0xD800, 0xDC80), *range(0xDD00, 0xE000)]}
+
 
 def to_chars(data: bytes) -> str:
     """Bytes -> the string Hugging Face stores for them: b'a b' -> 'aĠb'."""

@@ -18,7 +18,7 @@ import json
 import os
 import tempfile
 
-from bpe.byte_level import to_bytes, to_chars
+from bpe.byte_level import is_unicode, text_to_bytes, to_bytes, to_chars
 
 
 class TokenizerFileError(ValueError):
@@ -82,12 +82,14 @@ def load(path) -> tuple[dict[int, bytes], list[tuple[int, int]], dict[str, int]]
             fail(f"added token {entry!r} needs a string content and an integer id")
         if entry.get("single_word") or entry.get("lstrip") or entry.get("rstrip"):
             fail(f"added token {entry['content']!r} uses single_word/lstrip/rstrip, which are not supported")
+        if not is_unicode(entry["content"]):
+            fail(f"added token {entry['content']!r} holds a lone surrogate: it is not Unicode text")
         special_tokens[entry["content"]] = entry["id"]
     vocab = {}  # id -> bytes
     for name, i in names.items():
         # subtle: a name with characters outside the byte-level alphabet (such as '日') stands for its
         # UTF-8 bytes, which is also what Hugging Face's ByteLevel decoder gives for it.
-        vocab[i] = to_bytes(name) if to_bytes(name) is not None else name.encode("utf-8")
+        vocab[i] = to_bytes(name) if to_bytes(name) is not None else text_to_bytes(name)
     for token, i in special_tokens.items():
         vocab[i] = token.encode("utf-8")
     missing = sorted(set(range(len(vocab))) - set(vocab))

@@ -2,7 +2,9 @@
 
 Ids, for a tokenizer we train: the special tokens first (Guppy's "<pad>", "<|im_start|>",
 "<|im_end|>" are 0, 1, 2), then the 256 bytes (in byte_level.BYTE_ORDER), then one id per merge.
-Any text encodes: every byte has a token. Example:
+Any text encodes: every byte has a token, and every Python string has bytes (a lone surrogate,
+which UTF-8 cannot encode, is the byte Python escaped as it, or else U+FFFD: see
+byte_level.text_to_bytes). Example:
 
     >>> tok = Tokenizer.train(["aaabdaaabac"], vocab_size=3 + 256 + 3, min_frequency=1,
     ...                       special_tokens=["<pad>", "<|im_start|>", "<|im_end|>"])
@@ -16,7 +18,7 @@ from functools import partial
 from itertools import chain
 
 from bpe import hf_json
-from bpe.byte_level import BYTE_ORDER, to_bytes, to_chars
+from bpe.byte_level import BYTE_ORDER, is_unicode, text_to_bytes, to_bytes, to_chars
 from bpe.split import GPT2_SPLIT, count_chunks, needs_context, special_splitter, split_specials
 from bpe.trainer import learn_merges, merge
 
@@ -52,8 +54,9 @@ class Tokenizer:
         self.merges = list(merges)
         self.special_tokens = dict(special_tokens)
         for token, i in self.special_tokens.items():
-            if not token or i not in self.vocab:
-                raise ValueError(f"special token {token!r} must be non-empty text with an id in the vocab")
+            if not token or not is_unicode(token) or i not in self.vocab:
+                raise ValueError(f"special token {token!r} must be non-empty text (no lone surrogates) "
+                                 f"with an id in the vocab")
         id_of = self._id_of = {token: i for i, token in self.vocab.items()}  # bytes -> id
         special_ids = set(self.special_tokens.values())
         # byte -> its id; None where the vocab has no token for the byte (Hugging Face files may
@@ -95,8 +98,10 @@ class Tokenizer:
             if not isinstance(text, str):
                 raise TypeError(f"texts[{i}] is a {type(text).__name__}, not a str")
         special_tokens = list(special_tokens)
-        if len(set(special_tokens)) != len(special_tokens) or not all(isinstance(t, str) and t for t in special_tokens):
-            raise ValueError(f"special_tokens must be distinct, non-empty strings; got {special_tokens!r}")
+        if len(set(special_tokens)) != len(special_tokens) or \
+                not all(isinstance(t, str) and t and is_unicode(t) for t in special_tokens):
+            raise ValueError(f"special_tokens must be distinct, non-empty strings without lone surrogates; "
+                             f"got {special_tokens!r}")
         if not isinstance(vocab_size, int) or vocab_size < 256 + len(special_tokens):
             raise ValueError(f"vocab_size={vocab_size!r} is too small: it must hold the 256 bytes and "
                              f"the {len(special_tokens)} special tokens, so at least {256 + len(special_tokens)}")
@@ -110,13 +115,14 @@ class Tokenizer:
         for b in BYTE_ORDER:
             byte_ids[b] = len(vocab)
             vocab[len(vocab)] = bytes([b])
-        words = {tuple([byte_ids[b] for b in chunk.encode("utf-8")]): count for chunk, count in chunk_counts.items()}
+        words = {tuple([byte_ids[b] for b in text_to_bytes(chunk)]): count for chunk, count in chunk_counts.items()}
         merges = learn_merges(words, vocab, vocab_size, min_frequency, progress)
         return cls(vocab, merges, {token: i for i, token in enumerate(special_tokens)})
 
     # ---------------------------------------------------------------- encoding
     def encode(self, text: str) -> list[int]:
-        """Text -> ids. Special tokens in the text become their ids: "<|im_end|>" -> [2]."""
+        """Text -> ids. Special tokens in the text become their ids: "<|im_end|>" -> [2].
+        Any str encodes, lone surrogates included (see the module docstring)."""
         return self._encode(text, allow_special=True)
 
     def encode_ordinary(self, text: str) -> list[int]:
@@ -161,7 +167,7 @@ class Tokenizer:
 
     def _encode_chunk(self, chunk: str) -> list[int]:
         """One chunk -> ids: its bytes, then the merges by rank, lowest first (as in training)."""
-        ids = [self._byte_ids[b] for b in chunk.encode("utf-8")]
+        ids = [self._byte_ids[b] for b in text_to_bytes(chunk)]
         ids = [i for i in ids if i is not None]  # subtle: a byte with no token is dropped (HF files)
         while len(ids) >= 2:
             pair = min(zip(ids, ids[1:]), key=lambda p: self._rank.get(p, float("inf")))
@@ -180,7 +186,8 @@ class Tokenizer:
                              f"(ids are 0..{len(self.vocab) - 1})") from None
 
     def decode(self, ids) -> str:
-        """Ids -> text. Bytes that are not valid UTF-8 on their own (half a character) become U+FFFD."""
+        """Ids -> text. Bytes that are not valid UTF-8 (half a character, or a byte that came in as a
+        lone surrogate) become U+FFFD; decode_bytes gives them exactly."""
         return self.decode_bytes(ids).decode("utf-8", errors="replace")
 
     # ---------------------------------------------------------------- looking at tokens

@@ -19,7 +19,7 @@ import bpe.byte_level
 import bpe.split
 import bpe.tokenizer
 from bpe import Tokenizer, TokenizerFileError
-from bpe.byte_level import BYTE_ORDER, BYTE_TO_CHAR, to_bytes, to_chars
+from bpe.byte_level import BYTE_ORDER, BYTE_TO_CHAR, text_to_bytes, to_bytes, to_chars
 from bpe.split import GPT2_SPLIT, count_chunks, special_splitter, split_specials
 from bpe.trainer import learn_merges, merge
 from data.chat_format import SPECIAL_TOKENS, format_sample
@@ -66,6 +66,13 @@ PIECES = SPECIAL_TOKENS + [" ", "  ", "\n", "\n\n", " \n ", "\t", "\r\n", "\x85"
                            " 's", "😀", "🐟🐠", "日本語", "e\u0301", "\u200d", "\x00", "<|", "|>", "hi", " guppy",
                            "42", "!?"]
 ANY_TEXT = st.lists(st.one_of(st.text(), st.sampled_from(PIECES)), max_size=12).map("".join)
+# st.text() never draws a lone surrogate (category Cs); Python strings can hold them (stdin and argv
+# keep bytes that are not UTF-8 as U+DC80..U+DCFF), so this text draws them among everything else.
+# (Surrogates are few among all characters, so runs of them are drawn on their own too.)
+EVERY_CHAR = st.characters(categories=("Cs", "Cc", "Cf", "L", "M", "N", "P", "S", "Z"))
+SURROGATES = st.text(st.characters(categories=("Cs",)), min_size=1, max_size=3)
+EVERY_TEXT = st.lists(st.one_of(st.text(EVERY_CHAR), SURROGATES, st.sampled_from(PIECES + ["\udcff", "\udc80 "])),
+                      max_size=12).map("".join)
 
 
 # ------------------------------------------------------------------------------------------ the pieces
@@ -182,6 +189,43 @@ def test_fast_encode_is_the_plain_route(tok, text):
 def test_decode_encode_round_trip(tok, text):
     assert tok.decode(tok.encode(text)) == text
     assert tok.decode(tok.encode_ordinary(text)) == text
+
+
+def test_lone_surrogates_are_escaped_bytes_or_fffd(tok):
+    typed = b"hi \xff\xfe x\n"                          # what `printf 'hi \xff\xfe x\n'` sends
+    text = typed.decode("utf-8", errors="surrogateescape")   # what Python's stdin gives: 'hi \udcff\udcfe x\n'
+    assert text_to_bytes(text) == typed and tok.decode_bytes(tok.encode(text)) == typed
+    assert tok.decode(tok.encode(text)) == "hi \ufffd\ufffd x\n"
+    # any other lone surrogate (no escaped byte) is U+FFFD; a pair written as two code points too
+    assert text_to_bytes("a\ud800b\udc7f\ud83d\udc1f") == "a\ufffdb\ufffd\ufffd\ufffd".encode()
+    assert tok.encode("\ud800 guppy") == tok.encode("\ufffd guppy")
+    assert tok.encode("\udcff") == tok.encode_ordinary("\udcff") == [BYTE_ORDER.index(0xFF) + 3]
+
+
+@settings(max_examples=200)
+@given(st.binary(max_size=40))
+def test_any_bytes_read_with_surrogateescape_come_back(data):
+    assert text_to_bytes(data.decode("utf-8", errors="surrogateescape")) == data
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(EVERY_TEXT)
+@example("\ud800 \udfff\udc80 <|im_end|>  \udcff")
+@example(" \udcff x \udcff")
+def test_every_string_encodes_to_its_bytes(tok, text):
+    fresh = Tokenizer(tok.vocab, tok.merges, tok.special_tokens)  # nothing memoized
+    for allow_special, ids in ((True, fresh.encode(text)), (False, fresh.encode_ordinary(text))):
+        assert ids == tok._encode_exact(text, allow_special)   # the fast route agrees
+        assert tok.decode_bytes(ids) == text_to_bytes(text)
+        assert tok.decode(ids) == text_to_bytes(text).decode("utf-8", errors="replace")
+
+
+def test_training_on_text_with_lone_surrogates(texts):
+    tok = Tokenizer.train(["\udcff\udcfe\udcff\udcfe \udcff\udcfe \ud800"] * 3, 260, SPECIAL_TOKENS)
+    assert tok.decode_bytes(tok.encode("\udcff\udcfe")) == b"\xff\xfe"
+    assert len(tok.encode("\udcff\udcfe")) == 1                   # the two bytes were merged
+    with pytest.raises(ValueError, match="without lone surrogates"):
+        Tokenizer.train(texts[:50], 300, ["<pad>", "<\udcff>"])
 
 
 def test_special_tokens(tok):
@@ -328,6 +372,10 @@ def test_cli_train_and_show(texts, tmp_path):
     assert "300 tokens = 3 special + 256 bytes + 41 merged" in result.stdout
     tok = Tokenizer.load(out)
     assert tok.encode(format_sample("hi guppy 3", "i like flakes."))[:1] == [1]
+    result = subprocess.run([sys.executable, "-m", "bpe", "show", "--tokenizer", str(out), b"hi \xff x"],
+                            cwd=ROOT, capture_output=True, text=True)      # argv that is not UTF-8
+    assert result.returncode == 0 and "5 tokens for 6 bytes" in result.stdout and "b'\\xff'" in result.stdout, \
+        result.stdout + result.stderr
     result = run_cli("show", "--tokenizer", str(out), "hi guppy<|im_end|>")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()

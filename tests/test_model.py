@@ -5,9 +5,11 @@ import os
 
 import numpy as np
 import pytest
+from safetensors.numpy import save_file
 
 from tinygrad_guppy import checkpoint, gradcheck
-from tinygrad_guppy.model import GuppyConfig, GuppyLM, count_parameters
+from tinygrad_guppy.engine import nn
+from tinygrad_guppy.model import GuppyConfig, GuppyLM, count_parameters, parameter_shapes
 from tinygrad_guppy.engine.optim import AdamW, clip_scale, global_grad_norm, lr_at
 from tinygrad_guppy.engine.tensor import Tensor
 
@@ -211,6 +213,62 @@ def test_checkpoint_errors_name_the_file(tmp_path):
     (tmp_path / "config.json").write_text("{not json")
     with pytest.raises(ValueError, match="config.json is unreadable"):
         checkpoint.load(tmp_path)
+
+
+def test_parameter_shapes_are_the_state_dicts():
+    for cfg in (gradcheck.tiny_config(), GuppyConfig()):
+        shapes = {name: array.shape for name, array in GuppyLM(cfg).state_dict().items()}
+        assert parameter_shapes(cfg) == shapes
+
+
+def test_checkpoint_config_is_checked_against_the_weights_header_first(tmp_path, monkeypatch):
+    checkpoint.save(GuppyLM(gradcheck.tiny_config(), seed=3), tmp_path)
+    config = json.loads((tmp_path / "config.json").read_text())
+
+    def allocates(*args, **kwargs):
+        raise AssertionError("a model or its weights were allocated before the config was checked")
+
+    def load_with(**changes):
+        (tmp_path / "config.json").write_text(json.dumps({**config, **changes}))
+        with monkeypatch.context() as m:
+            m.setattr(checkpoint, "GuppyLM", allocates)
+            m.setattr(checkpoint, "load_file", allocates)
+            checkpoint.load(tmp_path)
+
+    # the case: an absurd config.json would have asked for 894 GiB
+    with pytest.raises(ValueError, match=r"model.safetensors does not fit config.json: d_model is 200000 in "
+                                         r"config.json but 32 in the weights; n_layers is 1000 .* but 2 in"):
+        load_with(d_model=200000, n_layers=1000)
+    with pytest.raises(ValueError, match="n_layers is 1000000000 in config.json but 2"):
+        load_with(n_layers=10**9)
+    with pytest.raises(ValueError, match="vocab_size is 4096 in config.json but 64"):
+        load_with(vocab_size=4096)
+    with pytest.raises(ValueError, match=r"eos_id must be a token id in \[0, vocab_size=64\), got 64"):
+        load_with(eos_id=64)
+    with pytest.raises(ValueError, match=r"d_model=32 must be divisible by n_heads=5"):
+        load_with(n_heads=5)
+    # the fields agree but a tensor does not: it is named
+    weights = GuppyLM(gradcheck.tiny_config()).state_dict()
+    weights["blocks.1.attn.qkv.bias"] = weights["blocks.1.attn.qkv.bias"][:-1]
+    save_file(weights, str(tmp_path / "model.safetensors"))
+    with pytest.raises(ValueError, match=r"blocks.1.attn.qkv.bias has shape \(95,\), the config needs \(96,\)"):
+        load_with()
+    del weights["blocks.1.attn.qkv.bias"]
+    save_file(weights, str(tmp_path / "model.safetensors"))
+    with pytest.raises(ValueError, match="it has no tensor blocks.1.attn.qkv.bias"):
+        load_with()
+
+
+def test_checkpoint_load_draws_no_initial_weights(tmp_path, monkeypatch):
+    model = GuppyLM(gradcheck.tiny_config(), seed=3)
+    checkpoint.save(model, tmp_path)
+    drawn = []
+    real = nn._normal
+    monkeypatch.setattr(nn, "_normal", lambda rng, *args: drawn.append(rng is not None) or real(rng, *args))
+    loaded = checkpoint.load(tmp_path)
+    assert drawn and not any(drawn)                 # every weight was made without drawing numbers
+    for name, array in model.state_dict().items():
+        np.testing.assert_array_equal(loaded.state_dict()[name], array)
 
 
 def test_adamw_matches_the_formula():

@@ -1,6 +1,8 @@
-"""train.py and chat.py end to end with the tiny preset: every stage, the files, Ctrl-C and
---resume (the same losses as an uninterrupted run, step for step), and the errors a user meets."""
+"""train.py and chat.py end to end with the tiny preset: every stage, the files, Ctrl-C, SIGTERM
+and --resume (the same losses as an uninterrupted run, step for step), --resume with other flags,
+one process per run folder, a full disk, and the errors a user meets."""
 
+import errno
 import json
 import os
 import signal
@@ -15,6 +17,7 @@ sys.path.insert(0, ROOT)
 
 import chat  # noqa: E402
 import train  # noqa: E402
+from tinygrad_guppy import checkpoint  # noqa: E402
 
 
 def tiny_args(tmp_path, *extra, out="run"):
@@ -79,10 +82,10 @@ def test_chat_errors_name_the_missing_or_bad_file(tmp_path, tiny_run):
         chat.main(["--run", str(broken)])
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill-9"])
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=["ctrl-c", "sigterm", "kill-9"])
 def test_stop_then_resume_gives_the_same_losses(tmp_path, tiny_run, sig):
-    # Ctrl-C: the step in flight finishes and a checkpoint is saved. kill -9: nothing is saved,
-    # --resume starts from the last checkpoint and does the steps after it again.
+    # Ctrl-C and SIGTERM: the step in flight finishes and a checkpoint is saved. kill -9: nothing
+    # is saved, --resume starts from the last checkpoint and does the steps after it again.
     steps = ["--steps", "60", "--eval-every", "20"]
     assert train.main(tiny_args(tmp_path, *steps, out="straight")) == 0
     want = step_losses(tmp_path / "straight")
@@ -90,16 +93,17 @@ def test_stop_then_resume_gives_the_same_losses(tmp_path, tiny_run, sig):
     cmd = [sys.executable, os.path.join(ROOT, "train.py"), *tiny_args(tmp_path, *steps, out="cut")]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log, last = tmp_path / "cut" / "log.jsonl", tmp_path / "cut" / "last"
-    ready = (lambda: log.exists() and len(log.read_text().splitlines()) >= 5) if sig == signal.SIGINT \
+    ready = (lambda: log.exists() and len(log.read_text().splitlines()) >= 5) if sig != signal.SIGKILL \
         else (lambda: last.exists() and max(step_losses(tmp_path / "cut"), default=0) > 22)
     deadline = time.time() + 60
     while time.time() < deadline and not ready():
         time.sleep(0.02)
     proc.send_signal(sig)
     output, _ = proc.communicate(timeout=60)
-    if sig == signal.SIGINT:
+    if sig != signal.SIGKILL:
         assert proc.returncode == 0, output
         assert "stopped at step" in output and "--resume" in output
+        assert ("(SIGTERM)" if sig == signal.SIGTERM else "(Ctrl-C)") in output
     else:
         assert proc.returncode == -signal.SIGKILL
     stopped = max(step_losses(tmp_path / "cut"))
@@ -109,6 +113,85 @@ def test_stop_then_resume_gives_the_same_losses(tmp_path, tiny_run, sig):
     assert step_losses(tmp_path / "cut") == want                 # exactly, step for step
     records = [json.loads(line) for line in open(tmp_path / "cut" / "log.jsonl")]
     assert [r["step"] for r in records if "loss" in r] == list(range(1, 61))   # no step twice
+
+
+def test_resume_refuses_to_change_what_the_run_is(tiny_run):
+    before = step_losses(tiny_run / "run")
+    with pytest.raises(SystemExit, match=r"--resume cannot change what .*run is: --n-samples 100 \(the run has "
+                                         r"3000\), --d-model 64 \(the run has 32\)\. Drop them, or start a new run"):
+        train.main(tiny_args(tiny_run, "--resume", "--d-model", "64", "--n-samples", "100"))
+    with pytest.raises(SystemExit, match="--steps 20: .*run is at step 30 already"):
+        train.main(tiny_args(tiny_run, "--resume", "--steps", "20"))
+    with pytest.raises(SystemExit):
+        train.parse_flags(["--resume", "--fresh"])
+    assert step_losses(tiny_run / "run") == before
+
+
+def test_resume_with_more_steps_extends_the_run(tmp_path, tiny_run, capsys):
+    # The rule: the schedule the run was planned with goes on (cosine to its 30th step, then
+    # --min-lr), so the extended run is, step for step, a run planned with --decay-steps 30.
+    assert train.main(tiny_args(tmp_path, "--steps", "60", "--decay-steps", "30", out="planned")) == 0
+    assert train.main(tiny_args(tmp_path, out="grown")) == 0                    # 30 steps: finished
+    capsys.readouterr()
+    assert train.main(tiny_args(tmp_path, "--resume", out="grown")) == 0
+    assert "nothing to resume. To train it longer: python train.py --resume --steps N" in capsys.readouterr().out
+    assert train.main(tiny_args(tmp_path, "--resume", "--steps", "60", "--eval-every", "15", out="grown")) == 0
+    out = capsys.readouterr().out
+    assert "from step 30 on, steps 30 -> 60, eval_every 10 -> 15" in out
+    assert "extended from 30 to 60 steps" in out and "cosine to step 30, then --min-lr 0.0003" in out
+    assert step_losses(tmp_path / "grown") == step_losses(tmp_path / "planned")
+    records = [json.loads(line) for line in open(tmp_path / "grown" / "log.jsonl")]
+    assert [r["step"] for r in records if "eval_loss" in r] == [10, 20, 30, 45, 60]   # applied
+    assert {r["lr"] for r in records if r.get("step", 0) > 30 and "lr" in r} == {3e-4}
+    # another setting that may change is applied from the next step, and said so
+    assert train.main(tiny_args(tmp_path, "--resume", "--steps", "64", "--min-lr", "1e-4", out="grown")) == 0
+    assert "min_lr 0.0003 -> 0.0001" in capsys.readouterr().out
+    records = [json.loads(line) for line in open(tmp_path / "grown" / "log.jsonl")]
+    assert [r["lr"] for r in records if r.get("step", 0) > 60 and "lr" in r] == [1e-4] * 4
+
+
+def test_one_training_process_per_run_folder(tmp_path, tiny_run):
+    cmd = [sys.executable, os.path.join(ROOT, "train.py"), *tiny_args(tmp_path, "--steps", "100000", out="busy")]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    lock = tmp_path / "busy" / "train.lock"
+    deadline = time.time() + 60
+    while time.time() < deadline and not (lock.exists() and lock.read_text().strip() == str(proc.pid)):
+        time.sleep(0.02)
+    try:
+        with pytest.raises(checkpoint.RunFolderBusy, match=f"busy is in use by another training process "
+                                                           f"\\(pid {proc.pid}\\)"):
+            train.main(tiny_args(tmp_path, "--fresh", out="busy"))
+    finally:
+        proc.kill()                                   # kill -9: its lock file stays behind
+        proc.wait(timeout=60)
+    assert lock.read_text().strip() == str(proc.pid)
+    assert train.main(tiny_args(tmp_path, "--fresh", out="busy")) == 0          # a dead pid blocks nothing
+    assert max(step_losses(tmp_path / "busy")) == 30
+
+
+def test_full_disk_at_a_checkpoint_stops_cleanly(tmp_path, tiny_run, monkeypatch):
+    real = checkpoint.atomic_write_bytes
+
+    def disk_full_at_step_20(path, data):
+        if "step-000020" in path:
+            with open(path, "wb") as f:
+                f.write(data[:len(data) // 2])       # part of the file fits, then the disk is full
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
+        return real(path, data)
+
+    monkeypatch.setattr(checkpoint, "atomic_write_bytes", disk_full_at_step_20)
+    with pytest.raises(SystemExit, match=r"step 20: cannot write to .*No space left on device.*training "
+                                         r"stopped.*last: .*step-000010\).*python train.py --resume"):
+        train.main(tiny_args(tmp_path, out="full"))
+    run = tmp_path / "full"
+    assert os.listdir(run / "checkpoints") == ["step-000010"]          # nothing half-written is left
+    for link in ("last", "best"):
+        assert os.path.realpath(run / link).endswith("step-000010")
+        checkpoint.load(run / link)
+        checkpoint.load_training_state(run / link)
+    monkeypatch.setattr(checkpoint, "atomic_write_bytes", real)
+    assert train.main(tiny_args(tmp_path, "--resume", out="full")) == 0   # room again: it goes on
+    assert step_losses(run) == step_losses(tiny_run / "run")
 
 
 def test_unfinished_run_needs_resume_or_fresh(tmp_path, tiny_run, monkeypatch):

@@ -16,12 +16,17 @@ import shutil
 import tempfile
 import zipfile
 
+try:
+    import fcntl                 # POSIX file locks (Linux, macOS); Windows has none: no RunLock there
+except ImportError:
+    fcntl = None
+
 import numpy as np
-from safetensors import SafetensorError
+from safetensors import SafetensorError, safe_open
 from safetensors.numpy import load_file
 from safetensors.numpy import save as safetensors_bytes
 
-from tinygrad_guppy.model import GuppyConfig, GuppyLM
+from tinygrad_guppy.model import GuppyConfig, GuppyLM, parameter_shapes
 
 WEIGHTS_FILE = "model.safetensors"
 CONFIG_FILE = "config.json"
@@ -80,16 +85,64 @@ def load_config(folder):
         raise ValueError(f"{path}: {e}") from None
 
 
-def load_weights(folder):
-    """{name: NumPy array} from folder/model.safetensors, or a clear error naming the file."""
+def _weights_path(folder):
     path = os.path.join(folder, WEIGHTS_FILE)
     if not os.path.exists(path):
         raise FileNotFoundError(f"no {WEIGHTS_FILE} in {folder!r}: {path} is missing (train a model "
                                 f"with `python train.py`, or point at a folder that has one)")
+    return path
+
+
+def load_weights(folder):
+    """{name: NumPy array} from folder/model.safetensors, or a clear error naming the file."""
+    path = _weights_path(folder)
     try:
         return load_file(path)
     except (SafetensorError, OSError, ValueError) as e:
         raise ValueError(f"{path} is unreadable: not a valid safetensors file ({e})") from None
+
+
+def weights_header(folder):
+    """{name: (dtype, shape)} of each tensor in folder/model.safetensors, read from the file's
+    header alone (no weight is read). safetensors checks that the shapes agree with the file's size."""
+    path = _weights_path(folder)
+    try:
+        with safe_open(path, framework="numpy") as f:
+            return {name: (f.get_slice(name).get_dtype(), tuple(f.get_slice(name).get_shape()))
+                    for name in f.keys()}
+    except (SafetensorError, OSError, ValueError) as e:
+        raise ValueError(f"{path} is unreadable: not a valid safetensors file ({e})") from None
+
+
+def check_weights_fit(cfg, header, path):
+    """A ValueError, one line, unless the tensors of a weights file (`header`, from weights_header)
+    are those of GuppyLM(cfg): the config fields that differ from the file's, else the first
+    tensor that is missing, extra, misshapen or not float. Cheap: it allocates no weight."""
+    def size(name, axis):                  # a dimension of a tensor in the file, None if absent
+        shape = header.get(name, (None, ()))[1]
+        return shape[axis] if len(shape) > axis else None
+
+    # What the file says the config is; comparing it first keeps an absurd config.json (n_layers
+    # 10**9) from ever being expanded into a list of expected tensors.
+    in_file = {"vocab_size": size("tok_emb.weight", 0), "d_model": size("tok_emb.weight", 1),
+               "max_seq_len": size("pos_emb.weight", 0), "ffn_hidden": size("blocks.0.ffn.up.weight", 0),
+               "n_layers": len({name.split(".")[1] for name in header if name.startswith("blocks.")})}
+    differ = [f"{name} is {getattr(cfg, name)} in {CONFIG_FILE} but {value} in the weights"
+              for name, value in in_file.items() if value != getattr(cfg, name)]
+    if differ:
+        raise ValueError(f"{path} does not fit {CONFIG_FILE}: " + "; ".join(differ))
+    expected = parameter_shapes(cfg)
+    for name in sorted(set(expected) | set(header)):
+        if name not in header and name != "lm_head.weight":   # the tied head may be stored once
+            raise ValueError(f"{path} does not fit {CONFIG_FILE}: it has no tensor {name}")
+        if name not in expected:
+            raise ValueError(f"{path} does not fit {CONFIG_FILE}: unexpected tensor {name}")
+        if name in header and header[name][1] != expected[name]:
+            raise ValueError(f"{path} does not fit {CONFIG_FILE}: {name} has shape {header[name][1]}, "
+                             f"the config needs {expected[name]}")
+        if name in header and header[name][0] not in ("F16", "F32", "F64"):
+            raise ValueError(f"{path}: {name} holds {header[name][0]} numbers; weights must be "
+                             f"F16, F32 or F64")
 
 
 def find(run):
@@ -102,9 +155,13 @@ def find(run):
 
 
 def load(folder, device="cpu", dtype="float32"):
-    """A GuppyLM built from folder/config.json with the weights of folder/model.safetensors."""
-    model = GuppyLM(load_config(folder), seed=0, dtype=dtype, device=device)
+    """A GuppyLM built from folder/config.json with the weights of folder/model.safetensors. The
+    config is checked against the file's header first, so a config.json that does not fit is one
+    clear error before anything is allocated; the model is built without drawing initial weights."""
+    cfg = load_config(folder)
+    check_weights_fit(cfg, weights_header(folder), os.path.join(folder, WEIGHTS_FILE))
     weights = load_weights(folder)
+    model = GuppyLM(cfg, seed=0, dtype=dtype, device=device, init_weights=False)
     try:
         model.load_state_dict(weights)
     except ValueError as e:
@@ -131,7 +188,65 @@ def _point_link(link_path, target):
     if os.path.lexists(tmp):
         os.remove(tmp)
     os.symlink(target, tmp)
-    os.replace(tmp, link_path)
+    try:
+        os.replace(tmp, link_path)
+    except BaseException:
+        os.remove(tmp)
+        raise
+
+
+# ---- one training process per run folder ------------------------------------------------------------
+
+LOCK_FILE = "train.lock"
+
+
+class RunFolderBusy(OSError):
+    """Another process holds the run folder's lock."""
+
+
+class RunLock:
+    """`with RunLock("runs/guppy"):` makes this process the only one training in that folder.
+
+    It holds an exclusive flock on runs/guppy/train.lock, which holds the pid. The system drops
+    the lock when the process ends, however it ends (kill -9 included), so a lock left behind by a
+    dead process never blocks; that is also why the file is never deleted: a newcomer could
+    otherwise lock a file that has just been unlinked while a third process creates another.
+    A second process gets RunFolderBusy, naming the pid that holds the folder.
+    """
+
+    def __init__(self, run_dir):
+        self.run_dir, self.path = run_dir, os.path.join(run_dir, LOCK_FILE)
+
+    def __enter__(self):
+        os.makedirs(self.run_dir, exist_ok=True)
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            if fcntl is not None:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pid = os.read(self.fd, 32).decode(errors="replace").strip() or "unknown"
+            os.close(self.fd)
+            raise RunFolderBusy(f"{self.run_dir} is in use by another training process (pid {pid}): "
+                                f"wait for it to end, stop it (kill {pid}: it saves first), or use "
+                                f"another --out") from None
+        os.ftruncate(self.fd, 0)
+        os.write(self.fd, f"{os.getpid()}\n".encode())
+        return self
+
+    def __exit__(self, *exc):
+        os.close(self.fd)                        # closing the file releases the lock
+
+
+def clear_run(run_dir):
+    """Delete everything in a run folder but its lock file (held by the caller)."""
+    for name in os.listdir(run_dir):
+        path = os.path.join(run_dir, name)
+        if name == LOCK_FILE:
+            continue
+        if os.path.isdir(path) and not os.path.islink(path):
+            shutil.rmtree(path)
+        else:
+            os.remove(path)
 
 
 def save_training_checkpoint(run_dir, step, model, optimizer, state, tokenizer_path, links=("last",)):
@@ -144,16 +259,20 @@ def save_training_checkpoint(run_dir, step, model, optimizer, state, tokenizer_p
     folder = os.path.join(root, name)
     if not os.path.isdir(folder):
         tmp = tempfile.mkdtemp(dir=root, prefix=f".tmp-{name}-")
-        save(model, tmp)
-        shutil.copyfile(tokenizer_path, os.path.join(tmp, TOKENIZER_FILE))
-        opt = optimizer.state_dict()
-        arrays = {f"m_{i}": m for i, m in enumerate(opt["m"])}
-        arrays.update({f"v_{i}": v for i, v in enumerate(opt["v"])})
-        buffer = io.BytesIO()
-        np.savez(buffer, t=np.int64(opt["t"]), state_json=np.array(json.dumps(state)), **arrays)
-        atomic_write_bytes(os.path.join(tmp, TRAIN_STATE_FILE), buffer.getvalue())
-        os.chmod(tmp, _default_mode(0o777))   # mkdtemp makes folders private (0700)
-        os.rename(tmp, folder)
+        try:
+            save(model, tmp)
+            shutil.copyfile(tokenizer_path, os.path.join(tmp, TOKENIZER_FILE))
+            opt = optimizer.state_dict()
+            arrays = {f"m_{i}": m for i, m in enumerate(opt["m"])}
+            arrays.update({f"v_{i}": v for i, v in enumerate(opt["v"])})
+            buffer = io.BytesIO()
+            np.savez(buffer, t=np.int64(opt["t"]), state_json=np.array(json.dumps(state)), **arrays)
+            atomic_write_bytes(os.path.join(tmp, TRAIN_STATE_FILE), buffer.getvalue())
+            os.chmod(tmp, _default_mode(0o777))   # mkdtemp makes folders private (0700)
+            os.rename(tmp, folder)
+        except BaseException:                     # a full disk, say: the links still point at
+            shutil.rmtree(tmp, ignore_errors=True)   # complete checkpoints; the half-written one goes
+            raise
     for link in links:
         _point_link(os.path.join(run_dir, link), os.path.join("checkpoints", name))
     kept = {os.path.basename(os.path.realpath(os.path.join(run_dir, link)))

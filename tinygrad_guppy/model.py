@@ -42,6 +42,11 @@ class GuppyConfig:
                              f"n_heads={self.n_heads}")
         if not 0.0 <= self.dropout < 1.0:
             raise ValueError(f"GuppyConfig.dropout must be in [0, 1), got {self.dropout}")
+        for name in ("pad_id", "bos_id", "eos_id"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or not 0 <= value < self.vocab_size:
+                raise ValueError(f"GuppyConfig.{name} must be a token id in [0, vocab_size="
+                                 f"{self.vocab_size}), got {value!r}")
 
 
 class Attention(nn.Module):
@@ -83,14 +88,16 @@ class Block(nn.Module):
 
 class GuppyLM(nn.Module):
     """The model. `seed` fixes the initial weights and the dropout masks; `dtype` is "float32" for
-    training or "float64" for gradient checks; `device` is "cpu" (NumPy) or "cuda" (CuPy)."""
+    training or "float64" for gradient checks; `device` is "cpu" (NumPy) or "cuda" (CuPy).
+    init_weights=False leaves the weights at zero (LayerNorms at one), drawing nothing: for a model
+    whose weights are loaded next (checkpoint.load)."""
 
-    def __init__(self, cfg=None, seed=0, dtype="float32", device="cpu"):
+    def __init__(self, cfg=None, seed=0, dtype="float32", device="cpu", init_weights=True):
         self.cfg = cfg = cfg or GuppyConfig()
         if np.dtype(dtype).kind != "f":
             raise TypeError(f"GuppyLM: dtype must be a float type, got {dtype!r}")
         self.dtype, self.device = np.dtype(dtype), device
-        rng = np.random.default_rng(seed)                     # initial weights, drawn on the CPU
+        rng = np.random.default_rng(seed) if init_weights else None   # initial weights, drawn on the CPU
         self.dropout_rng = backend.make_rng(seed + 1, device)  # dropout masks, on the device
         kw = dict(dtype=dtype, device=device)
         self.tok_emb = nn.Embedding(cfg.vocab_size, cfg.d_model, rng=rng, **kw)
@@ -207,6 +214,23 @@ class GuppyLM(nn.Module):
         if targets.shape != shape:
             raise ValueError(f"GuppyLM: targets shape {targets.shape} differs from idx shape {shape}")
         return targets
+
+
+def parameter_shapes(cfg):
+    """{name: shape} of GuppyLM(cfg).state_dict(), from the config alone, lm_head.weight included.
+    Example: parameter_shapes(GuppyConfig())["blocks.0.attn.qkv.weight"] -> (1152, 384)."""
+    V, T, C, F = cfg.vocab_size, cfg.max_seq_len, cfg.d_model, cfg.ffn_hidden
+    shapes = {"tok_emb.weight": (V, C), "pos_emb.weight": (T, C)}
+    for i in range(cfg.n_layers):
+        shapes.update({f"blocks.{i}.{name}": shape for name, shape in [
+            ("norm1.weight", (C,)), ("norm1.bias", (C,)),
+            ("attn.qkv.weight", (3 * C, C)), ("attn.qkv.bias", (3 * C,)),
+            ("attn.out.weight", (C, C)), ("attn.out.bias", (C,)),
+            ("norm2.weight", (C,)), ("norm2.bias", (C,)),
+            ("ffn.up.weight", (F, C)), ("ffn.up.bias", (F,)),
+            ("ffn.down.weight", (C, F)), ("ffn.down.bias", (C,))]})
+    shapes.update({"norm.weight": (C,), "norm.bias": (C,), "lm_head.weight": (V, C)})
+    return shapes
 
 
 def count_parameters(cfg):

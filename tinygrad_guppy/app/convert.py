@@ -178,7 +178,7 @@ def convert(pt_path, tokenizer_path, out, config_path=None):
     if len(tok) > cfg.vocab_size:
         raise ValueError(f"{tokenizer_path} has {len(tok):,} tokens, more than the model's "
                          f"{cfg.vocab_size:,}: it is not this model's tokenizer")
-    model = GuppyLM(cfg, seed=0)
+    model = GuppyLM(cfg, init_weights=False)            # every weight comes from the checkpoint
     expected = set(model.state_dict())
     left_out = sorted(set(state) - expected)          # e.g. buffers the original kept
     model.load_state_dict({k: v.astype(np.float32) for k, v in state.items() if k in expected})

@@ -106,7 +106,9 @@ class Module:
 
 def _normal(rng, shape, std, dtype, device):
     """Weights drawn on the CPU from an explicit NumPy generator (the same numbers on any device),
-    then cast and moved."""
+    then cast and moved. rng None: zeros, drawing nothing, for weights that are loaded next."""
+    if rng is None:
+        return Tensor(backend.array_module(device).zeros(shape, dtype=dtype), requires_grad=True)
     return Tensor(backend.to_device(rng.normal(0.0, std, size=shape).astype(dtype), device),
                   requires_grad=True)
 
@@ -116,7 +118,8 @@ def _full(shape, value, dtype, device):
 
 
 class Linear(Module):
-    """y = x @ weight^T + bias, weight (out, in) as in PyTorch; init normal(0, std), bias 0."""
+    """y = x @ weight^T + bias, weight (out, in) as in PyTorch; init normal(0, std) (zeros when rng
+    is None), bias 0."""
 
     def __init__(self, in_features, out_features, bias=True, *, rng, std=0.02, dtype="float32",
                  device="cpu", weight=None):
@@ -131,7 +134,7 @@ class Linear(Module):
 
 
 class Embedding(Module):
-    """out = weight[ids], weight (num, dim); init normal(0, std)."""
+    """out = weight[ids], weight (num, dim); init normal(0, std) (zeros when rng is None)."""
 
     def __init__(self, num, dim, *, rng, std=0.02, dtype="float32", device="cpu"):
         self.weight = _normal(rng, (num, dim), std, dtype, device)
