@@ -5,10 +5,11 @@
 
 Each notebook carries the project, as the original GuppyLM's notebooks carry their sources, so it
 runs in Colab with nothing uploaded and nothing cloned: its first code cell holds the sources
-(SOURCES: the packages, train.py, chat.py, pyproject.toml) as base64 of zlib-compressed JSON
-{path: text}, about 160 KB, which the next cell writes out to tinygrad-guppy/ and pip-installs.
-A compressed blob rather than readable text keeps the notebook a third of the size; the sources
-are read in the repository. The cells are written below as plain strings; no outputs are stored.
+(SOURCE_DIRS and SOURCE_FILES: the packages, train.py, chat.py, pyproject.toml) as base64 of
+zlib-compressed JSON {path: text}, about 180 KB for 460 KB of sources, which the next cell writes
+out to tinygrad-guppy/ and pip-installs. A compressed blob rather than readable text keeps each
+notebook under half the size (people read the sources in the repository). The cells are written
+below as plain strings; no outputs are stored.
 
 Settings the tests use (tests/test_notebooks.py runs both notebooks on the CPU): GUPPY_PRESET
 (train_guppy: tiny), GUPPY_MODEL (use_guppy: the model to load), GUPPY_NOTEBOOK_SKIP_INSTALL=1
