@@ -15,13 +15,11 @@ keeps as many past turns as fit in the 128-token window, dropping the oldest fir
 
 import argparse
 import io
-import os
 import sys
 
-from bpe import Tokenizer
 from data.eval_cases import ask_cases, results_table
-from tinygrad_guppy import checkpoint
 from tinygrad_guppy.app.attention import plot_attention, reply_attention
+from tinygrad_guppy.app.chat_api import load_run
 from tinygrad_guppy.app.conversation import Conversation
 from tinygrad_guppy.app.explain import explain, format_explanation, sampling_settings
 
@@ -54,24 +52,12 @@ def parse_args(argv=None):
 
 def load(run, device):
     """(model, tokenizer) from the run's best (or last) checkpoint, or exit with one clear line."""
-    folder = checkpoint.find(run)
-    if folder is None:
-        broken = next((os.path.join(run, name) for name in ("best", "last", ".")
-                       if os.path.isfile(os.path.join(run, name, checkpoint.CONFIG_FILE))), None)
-        if broken is None:
-            sys.exit(f"no trained model in {run}: {os.path.join(run, 'best', checkpoint.WEIGHTS_FILE)} "
-                     f"is missing. Train one with: python train.py" +
-                     (f" --out {run}" if run != "runs/guppy" else ""))
-        folder = broken        # it has a config but no weights: loading says which file is missing
-    tok_path = os.path.join(folder, checkpoint.TOKENIZER_FILE)
-    if not os.path.exists(tok_path):
-        sys.exit(f"{tok_path} is missing: the checkpoint has no tokenizer. Train with: python train.py")
     try:
-        model = checkpoint.load(folder, device=device)
-        tok = Tokenizer.load(tok_path)
+        return load_run(run, device)
+    except FileNotFoundError as e:
+        sys.exit(str(e))
     except (OSError, ValueError) as e:
         sys.exit(f"cannot load the model: {e}")
-    return model.eval(), tok
 
 
 def draw_attention(model, tok, conv, path):

@@ -14,7 +14,8 @@ The package has three layers; each uses only the ones above it in this list, nev
     tape.py         one training step made visible: every op, its time and gradient.
     app/        the application: joins text (bpe/), data (data/) and the model. prepare.py
                 (dataset, tokenizer, token cache), batching.py, training.py (one step, the
-                held-out loss), conversation.py (a chat turn by turn); the look-inside views
+                held-out loss), conversation.py (a chat turn by turn), chat_api.py (the Python
+                API: Guppy), convert.py (the original GuppyLM's checkpoints); the look-inside views
                 explain.py, attention.py and growing_up.py. train.py and chat.py, at the top of
                 the repository, are built from these.
 
