@@ -40,7 +40,7 @@ def on_cpu(model):
     """The model itself if it is on the CPU, else a CPU copy of it."""
     if model.device == "cpu":
         return model
-    copy = GuppyLM(model.cfg, dtype=model.dtype, device="cpu")
+    copy = GuppyLM(model.cfg, dtype=model.dtype, device="cpu", init_weights=False)
     copy.load_state_dict(model.state_dict(dtype=None))
     return copy
 
