@@ -207,7 +207,7 @@ def test_tape_command_and_its_dot_graph(tmp_path, capsys):
     assert tape.main(["--dot", str(dot_path), "--seq", "8"]) == 0
     out = capsys.readouterr().out
     assert "CausalSelfAttention" in out and "blocks.1.ffn.down.weight" in out
-    assert re.search(r"^\s+1  Embedding\s+\(2,8,32\)", out, re.M)
+    assert re.search(r"^\s+1  Embed\s+\(2,8,32\)", out, re.M)            # the fused embedding sum
     dot = dot_path.read_text()
     assert dot.startswith("digraph tape {") and dot.rstrip().endswith("}")
     defined = set(re.findall(r"^  (\w+) \[", dot, re.M))
