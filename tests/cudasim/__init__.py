@@ -15,6 +15,9 @@ so mistakes in our launch code show up here rather than as garbage on a GPU:
 - each array is copied into a buffer between guard zones of 0xFF bytes; after the launch the
   guards must be intact (a write out of bounds is an error) and reads out of bounds see NaN or -1.
 Compiled libraries are cached (by a hash of the sources) in $CUDASIM_CACHE or the temp folder.
+tests/cudasim/fakecupy.py sets the three module settings below: which array type a kernel accepts
+(its SimArray: CuPy refuses NumPy arrays), whether kernels run (counting launches at full size
+only checks them), and a hook called with each kernel's name (its launch accounting).
 """
 
 import ctypes
@@ -39,6 +42,10 @@ SCALAR_TYPES = {"int": (np.int32, ctypes.c_int32), "unsigned int": (np.uint32, c
                 "float": (np.float32, ctypes.c_float), "double": (np.float64, ctypes.c_double),
                 "long long": (np.int64, ctypes.c_int64),
                 "unsigned long long": (np.uint64, ctypes.c_uint64)}
+
+ARRAY_TYPE = np.ndarray      # what a pointer argument must be
+RUN_KERNELS = True
+ON_LAUNCH = None             # called with the kernel's name before each launch
 
 KERNEL_RE = re.compile(r'extern\s+"C"\s+__global__\s+void\s+(?:__launch_bounds__\([^)]*\)\s+)?'
                        r'(\w+)\s*\(([^)]*)\)')
@@ -198,8 +205,9 @@ class SimKernel:
                 if isinstance(a, np.uint64) and a == 0:
                     storage.append(ctypes.c_void_p(0))
                     continue
-                if not isinstance(a, np.ndarray):
-                    raise TypeError(f"cudasim: {where} needs an array, got {type(a).__name__}")
+                if not isinstance(a, ARRAY_TYPE):
+                    raise TypeError(f"cudasim: {where} needs a {ARRAY_TYPE.__name__}, got {type(a).__name__}")
+                a = np.ndarray.view(a, np.ndarray)     # the bytes, whatever the array class
                 if a.dtype != POINTER_DTYPES[p.base]:
                     raise TypeError(f"cudasim: {where} needs dtype {np.dtype(POINTER_DTYPES[p.base])}, "
                                     f"got {a.dtype}")
@@ -222,6 +230,10 @@ class SimKernel:
                                     f"{type(a).__name__} (CuPy passes a Python int as long long and a "
                                     f"float as double)")
                 storage.append(c_type(a))
+        if ON_LAUNCH is not None:
+            ON_LAUNCH(self.name)
+        if not RUN_KERNELS:
+            return
         pointers = (ctypes.c_void_p * max(len(storage), 1))(*[ctypes.addressof(s) for s in storage])
         error = ctypes.create_string_buffer(512)
         failed = self.function(*grid, *block, pointers, error, len(error))

@@ -86,6 +86,18 @@ def to_device(array, device: str):
     return array_module(device).asarray(array)
 
 
+def to_device_together(arrays, device: str):
+    """Integer host arrays (None stays None) on `device`, as int64, in one copy for all of them
+    (one transfer to the GPU instead of one each): views of one buffer. On the CPU, as they are."""
+    if device == "cpu":
+        return arrays
+    present = [np.asarray(a, dtype=np.int64) for a in arrays if a is not None]
+    flat = array_module(device).asarray(np.concatenate([a.ravel() for a in present]))
+    ends = np.cumsum([a.size for a in present])
+    parts = iter(flat[end - a.size:end].reshape(a.shape) for a, end in zip(present, ends))
+    return [None if a is None else next(parts) for a in arrays]
+
+
 def to_numpy(array):
     """A NumPy array, whatever the device of `array`."""
     if xp(array) is not np:
@@ -99,8 +111,12 @@ def default_device() -> str:
 
 
 def make_rng(seed, device: str = "cpu"):
-    """A random generator for dropout masks on the given device, seeded explicitly."""
-    return array_module(device).random.default_rng(seed)
+    """The random generator for dropout, seeded explicitly: a NumPy one on every device. The CPU
+    draws its masks from it; on the GPU each dropout kernel call gets a seed drawn from it
+    (cuda.draw_seed) and decides its mask from that, so nothing random is asked of CuPy and a
+    checkpoint saves the generator's state the same way on both devices."""
+    array_module(device)          # a clear error now if the device is not there
+    return np.random.default_rng(seed)
 
 
 # ---- CPU memory ----------------------------------------------------------------------------------

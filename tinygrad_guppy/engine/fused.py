@@ -1,4 +1,6 @@
-"""The fused ops: softmax, log-softmax, LayerNorm, causal self-attention, softmax cross-entropy.
+"""The fused ops: softmax, log-softmax, the model's input embedding, the ends of matrix products
+(bias + ReLU, bias + dropout + residual add), LayerNorm, causal self-attention, softmax
+cross-entropy.
 
 Each could be composed from the primitives in ops.py (the tests do exactly that, as a second
 oracle), but as one op it saves memory and passes over the data, and its backward is a short
@@ -48,6 +50,141 @@ class LogSoftmax(Function):
 
     def backward(self, dout):
         return dout - backend.xp(dout).exp(self.y) * dout.sum(axis=-1, keepdims=True)
+
+
+# ---- the model's input: token embedding + position embedding ------------------------------------
+
+def embedding_forward(tok, pos, idx, positions):
+    """tok (V, C), pos (P, C), idx (B, T) ids, positions (B, T) or (T,) ids
+    -> x (B, T, C) = tok[idx] + pos[positions]"""
+    xp = backend.xp(tok)
+    return xp.take(tok, idx, axis=0) + xp.take(pos, positions, axis=0)
+
+
+def embedding_backward(dout, idx, positions, V, P):
+    """dout (B, T, C), idx (B, T), positions (B, T) or (T,) -> dtok (V, C), dpos (P, C)
+    Each row of dout is added to its token's row of dtok and to its position's row of dpos (a token
+    appears many times in a batch: a scatter-add, not an assignment)."""
+    xp = backend.xp(dout)
+    C = dout.shape[-1]
+    dtok = xp.zeros((V, C), dtype=dout.dtype)
+    dpos = xp.zeros((P, C), dtype=dout.dtype)
+    xp.add.at(dtok, idx.ravel(), dout.reshape(-1, C))
+    if positions.ndim == 1:      # the same positions in every row: add the rows up first
+        xp.add.at(dpos, positions, dout.sum(axis=0))
+    else:
+        xp.add.at(dpos, positions.ravel(), dout.reshape(-1, C))
+    return dtok, dpos
+
+
+class Embed(Function):
+    """tok (V, C), pos (P, C), idx (B, T) ids, positions (B, T), (T,) or None (0..T-1)
+    -> x (B, T, C) = tok[idx] + pos[positions]. Gradients: embedding_backward."""
+
+    def forward(self, tok, pos, idx, positions=None):
+        self.idx, self.positions, self.V, self.P = idx, positions, tok.shape[0], pos.shape[0]
+        if backend.uses_kernels(tok):  # the GPU: embedding.cu (no positions: row % T, no launch)
+            from tinygrad_guppy.engine import cuda
+            return cuda.embedding_forward(tok, pos, idx, positions, 0.0, None)
+        if positions is None:
+            self.positions = backend.xp(idx).arange(idx.shape[1])
+        return embedding_forward(tok, pos, idx, self.positions)
+
+    def backward(self, dout):
+        if backend.uses_kernels(dout):
+            from tinygrad_guppy.engine import cuda
+            dtok, dpos = cuda.embedding_backward(dout, self.idx, self.positions, self.V, self.P, 0.0, None)
+        else:
+            dtok, dpos = embedding_backward(dout, self.idx, self.positions, self.V, self.P)
+        return dtok, dpos
+
+
+# ---- the end of a matrix product: its bias, with ReLU, or with dropout and the residual add ------
+
+def bias_relu_forward(y, b):
+    """y (N, C), b (C,) -> out (N, C) = relu(y + b)"""
+    out = y + b
+    return backend.xp(y).maximum(out, 0, out=out)
+
+
+def bias_relu_backward(dout, out):
+    """dout, out (N, C) -> dy (N, C), db (C,)
+    From out = relu(z), z = y + b:  dz = dout where out > 0, else 0;  dy = dz;  db = dz summed over rows"""
+    dy = dout * (out > 0)
+    return dy, dy.sum(axis=0)
+
+
+class BiasReLU(Function):
+    """y (..., C), b (C,) -> relu(y + b): a product's bias and the ReLU after it, in one pass.
+    Gradients: bias_relu_backward. (ReLU's kink at 0: checks keep y + b away from it.)"""
+
+    def forward(self, y, b):
+        y2d = y.reshape(-1, y.shape[-1])
+        if backend.uses_kernels(y):  # the GPU: epilogue.cu
+            from tinygrad_guppy.engine import cuda
+            self.out = cuda.bias_relu_forward(y2d, b)
+        else:
+            self.out = bias_relu_forward(y2d, b)
+        return self.out.reshape(y.shape)
+
+    def backward(self, dout):
+        dout2d = dout.reshape(self.out.shape)
+        if backend.uses_kernels(dout):
+            from tinygrad_guppy.engine import cuda
+            dy, db = cuda.bias_relu_backward(dout2d, self.out)
+        else:
+            dy, db = bias_relu_backward(dout2d, self.out)
+        return dy.reshape(dout.shape), db
+
+
+def residual_forward(x, y, b, scaled_keep=None):
+    """x, y (N, C), b (C,), scaled_keep (N, C) = keep / (1 - p) or None (no dropout)
+    -> out (N, C) = x + dropout(y + b), dropout(z) = z * keep / (1 - p)"""
+    z = y + b
+    if scaled_keep is not None:
+        z *= scaled_keep
+    z += x
+    return z
+
+
+def residual_backward(dout, scaled_keep=None):
+    """dout (N, C), scaled_keep as in residual_forward -> dy (N, C), db (C,)   (and dx = dout)
+    From out = x + z * keep / (1 - p), z = y + b:  dz = dout * keep / (1 - p);  dy = dz;
+    db = dz summed over rows"""
+    dy = dout if scaled_keep is None else dout * scaled_keep
+    return dy, dy.sum(axis=0)
+
+
+class Residual(Function):
+    """x (..., C) the residual stream, y (..., C) a product without its bias, b (C,), dropout p
+    -> x + dropout(y + b): the bias, the dropout and the residual add in one pass.
+    dx = dout; dy and db: residual_backward."""
+
+    def forward(self, x, y, b, p=0.0, rng=None):
+        if x.shape != y.shape:
+            raise ValueError(f"residual: x {x.shape} and y {y.shape} must have one shape")
+        C = x.shape[-1]
+        self.p, self.y_dtype, self.shape = p, y.dtype, x.shape
+        if backend.uses_kernels(y):  # the GPU: epilogue.cu, the dropout mask a hash of a seed
+            from tinygrad_guppy.engine import cuda
+            self.seed = cuda.draw_seed(rng) if p > 0.0 else None
+            out = cuda.residual_forward(x.reshape(-1, C), y.reshape(-1, C), b, p, self.seed)
+            return out.reshape(x.shape)
+        self.scaled_keep = None
+        if p > 0.0:   # keep / (1 - p), in y's dtype (as ops.Dropout draws it)
+            keep = rng.random(y.shape, dtype=y.dtype) >= p
+            keep = backend.xp(y).asarray(keep)             # (float64 on a GPU: the mask copied there)
+            self.scaled_keep = (keep * y.dtype.type(1.0 / (1.0 - p))).reshape(-1, C)
+        return residual_forward(x.reshape(-1, C), y.reshape(-1, C), b, self.scaled_keep).reshape(x.shape)
+
+    def backward(self, dout):
+        dout2d = dout.reshape(-1, self.shape[-1])
+        if backend.uses_kernels(dout):
+            from tinygrad_guppy.engine import cuda
+            dy, db = cuda.residual_backward(dout2d, self.y_dtype, self.p, self.seed)
+        else:
+            dy, db = residual_backward(dout2d, self.scaled_keep)
+        return dout, dy.reshape(self.shape), db
 
 
 # ---- LayerNorm -----------------------------------------------------------------------------------
@@ -212,43 +349,53 @@ def attention_backward(dy, qkv, n_head, probs, dropped):
 
 
 class CausalSelfAttention(Function):
-    """qkv (B, T, 3C) -> y (B, T, C): causal multi-head attention, q, k, v split per head, with an
-    optional segment mask (see attention_allowed) and dropout p on the attention probabilities.
-    Gradients: attention_backward.
+    """qkv (B, T, 3C), bias (3C,) or absent -> y (B, T, C): causal multi-head attention of
+    qkv + bias (the bias of the product that made qkv, added here as q, k, v are read), q, k, v
+    split per head, with an optional segment mask (see attention_allowed) and dropout p on the
+    attention probabilities. Gradients: attention_backward; dbias = dqkv summed over rows.
 
-    Saved for backward on either device: the inputs (qkv, n_head, segments, p), the output y, and
+    Saved for backward on either device: the inputs (qkv, with the bias added on the CPU, where the
+    math reads it so; bias, n_head, segments, p), the output y, and
     `probs`, the attention probabilities as backward gets them back: on the CPU (probs, dropped)
     from attention_forward; on the GPU, whose kernels recompute them, (lse, seed): each row's
     log-sum-exp and the dropout seed. On the CPU the batch is split over the threads
     (backend.in_parts: OpenBLAS threads are slow on attention's many small matrix products)."""
 
-    def forward(self, qkv, n_head, segments=None, p=0.0, rng=None):
+    def forward(self, qkv, bias=None, n_head=1, segments=None, p=0.0, rng=None):
         B, T, C3 = qkv.shape
         if C3 % 3 or (C3 // 3) % n_head:
             raise ValueError(f"attention: qkv last axis {C3} must be 3 * C with C divisible by "
                              f"n_head={n_head} (shape {qkv.shape})")
-        self.qkv, self.n_head, self.segments, self.p = qkv, n_head, segments, p
+        self.bias, self.n_head, self.segments, self.p = bias, n_head, segments, p
         if backend.uses_kernels(qkv):  # the GPU: attention.cu, dropout decided inside the kernels
             from tinygrad_guppy.engine import cuda
             seed = cuda.draw_seed(rng) if p > 0.0 else None
-            self.y, lse = cuda.attention_forward(qkv, n_head, segments, p, seed)
-            self.probs = (lse, seed)
+            self.y, lse = cuda.attention_forward(qkv, bias, n_head, segments, p, seed)
+            self.qkv, self.probs = qkv, (lse, seed)
             return self.y
+        if bias is not None:
+            qkv = qkv + bias
         xp = backend.xp(qkv)
         allowed = xp.broadcast_to(attention_allowed(T, segments, xp), (B, 1, T, T))   # a view
-        keep = rng.random((B, n_head, T, T), dtype=qkv.dtype) >= p if p > 0.0 else None
+        keep = None
+        if p > 0.0:   # drawn for the whole batch at once: the same mask however it is split
+            keep = xp.asarray(rng.random((B, n_head, T, T), dtype=qkv.dtype) >= p)   # float64 GPU: copied
         self.y, probs, dropped = backend.in_parts(attention_forward, qkv, n_head, allowed, keep, p)
-        self.probs = (probs, dropped)
+        self.qkv, self.probs = qkv, (probs, dropped)
         return self.y
 
     def backward(self, dy):
         if backend.uses_kernels(dy):
             from tinygrad_guppy.engine import cuda
             lse, seed = self.probs
-            return cuda.attention_backward(dy, self.qkv, self.y, lse, self.n_head, self.segments,
-                                           self.p, seed)
+            dqkv, dbias = cuda.attention_backward(dy, self.qkv, self.bias, self.y, lse, self.n_head,
+                                                  self.segments, self.p, seed)
+            return (dqkv, dbias) if self.bias is not None else dqkv
         probs, dropped = self.probs
-        return backend.in_parts(attention_backward, dy, self.qkv, self.n_head, probs, dropped)
+        dqkv = backend.in_parts(attention_backward, dy, self.qkv, self.n_head, probs, dropped)
+        if self.bias is not None:
+            return dqkv, dqkv.reshape(-1, dqkv.shape[-1]).sum(axis=0)
+        return dqkv
 
 
 # ---- softmax cross-entropy -----------------------------------------------------------------------
@@ -340,12 +487,25 @@ class CrossEntropy(Function):
 
 # ---- the functional forms that modules and users call --------------------------------------------
 
+def embedding(tok, pos, idx, positions=None):
+    return Embed.apply(tok, pos, idx=idx, positions=positions)
+
+
+def bias_relu(y, b):
+    return BiasReLU.apply(y, b)
+
+
+def residual(x, y, b, p=0.0, rng=None):
+    return Residual.apply(x, y, b, p=p, rng=rng)
+
+
 def layer_norm(x, w, b, eps=1e-5):
     return LayerNorm.apply(x, w, b, eps=eps)
 
 
-def causal_self_attention(qkv, n_head, segments=None, p=0.0, rng=None):
-    return CausalSelfAttention.apply(qkv, n_head=n_head, segments=segments, p=p, rng=rng)
+def causal_self_attention(qkv, n_head, segments=None, p=0.0, rng=None, bias=None):
+    inputs = (qkv,) if bias is None else (qkv, bias)
+    return CausalSelfAttention.apply(*inputs, n_head=n_head, segments=segments, p=p, rng=rng)
 
 
 def cross_entropy(logits, targets, ignore_index=-100):

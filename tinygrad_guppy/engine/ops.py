@@ -155,11 +155,19 @@ class Dropout(Function):
     def forward(self, x, p, rng):
         if not 0.0 <= p < 1.0:
             raise ValueError(f"dropout: p must be in [0, 1), got {p}")
+        if backend.uses_kernels(x):  # the GPU: keep is a hash of a seed (epilogue.cu), never stored
+            from tinygrad_guppy.engine import cuda
+            self.p, self.seed = p, cuda.draw_seed(rng)
+            return cuda.dropout(x, p, self.seed)
         keep = rng.random(x.shape, dtype=x.dtype) >= p   # bool, True with probability 1 - p
+        keep = backend.xp(x).asarray(keep)               # (float64 on a GPU: the mask copied there)
         self.scaled_keep = keep * x.dtype.type(1.0 / (1.0 - p))  # keep / (1 - p), in x's dtype
         return x * self.scaled_keep
 
     def backward(self, dout):
+        if backend.uses_kernels(dout):
+            from tinygrad_guppy.engine import cuda
+            return cuda.dropout(dout, self.p, self.seed)      # the same mask, decided again
         return dout * self.scaled_keep
 
 
