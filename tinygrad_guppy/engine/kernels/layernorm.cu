@@ -69,11 +69,11 @@ __device__ void layernorm_backward_dx(float* dx, const T* dout, const float* x, 
     }
 }
 
-// dw_s, db_s: (8, 32) shared scratch (one row of partial sums per warp).
 template <typename T>
 __device__ void layernorm_backward_dwdb(float* dw, float* db, const T* dout, const float* x, const float* mean,
-                                        const float* rstd, int N, int C, int block, float (*dw_s)[COLUMNS],
-                                        float (*db_s)[COLUMNS]) {
+                                        const float* rstd, int N, int C, int block) {
+    __shared__ float dw_s[ROWS_PER_BLOCK][COLUMNS];   // one row of partial sums per warp
+    __shared__ float db_s[ROWS_PER_BLOCK][COLUMNS];
     const int lane = threadIdx.x % 32, y = threadIdx.x / 32;
     const int c = block * COLUMNS + lane;
     float dw_sum = 0.0f, db_sum = 0.0f;
@@ -101,13 +101,12 @@ __device__ void layernorm_backward_dwdb(float* dw, float* db, const T* dout, con
 
 template <typename T>
 __device__ void layernorm_backward(float* dx, float* dw, float* db, const T* dout, const float* x, const float* w,
-                                   const float* mean, const float* rstd, int N, int C, float (*dw_s)[COLUMNS],
-                                   float (*db_s)[COLUMNS]) {
+                                   const float* mean, const float* rstd, int N, int C) {
     const int row_blocks = (N + ROWS_PER_BLOCK - 1) / ROWS_PER_BLOCK;
     if ((int)blockIdx.x < row_blocks) {
         layernorm_backward_dx(dx, dout, x, w, mean, rstd, N, C, blockIdx.x);
     } else {
-        layernorm_backward_dwdb(dw, db, dout, x, mean, rstd, N, C, blockIdx.x - row_blocks, dw_s, db_s);
+        layernorm_backward_dwdb(dw, db, dout, x, mean, rstd, N, C, blockIdx.x - row_blocks);
     }
 }
 
@@ -124,15 +123,11 @@ extern "C" __global__ void layernorm_forward_f16(__half* out, float* mean, float
 extern "C" __global__ void layernorm_backward_f32(float* dx, float* dw, float* db, const float* dout,
                                                   const float* x, const float* w, const float* mean,
                                                   const float* rstd, int N, int C) {
-    __shared__ float dw_s[ROWS_PER_BLOCK][COLUMNS];
-    __shared__ float db_s[ROWS_PER_BLOCK][COLUMNS];
-    layernorm_backward(dx, dw, db, dout, x, w, mean, rstd, N, C, dw_s, db_s);
+    layernorm_backward(dx, dw, db, dout, x, w, mean, rstd, N, C);
 }
 
 extern "C" __global__ void layernorm_backward_f16(float* dx, float* dw, float* db, const __half* dout,
                                                   const float* x, const float* w, const float* mean,
                                                   const float* rstd, int N, int C) {
-    __shared__ float dw_s[ROWS_PER_BLOCK][COLUMNS];
-    __shared__ float db_s[ROWS_PER_BLOCK][COLUMNS];
-    layernorm_backward(dx, dw, db, dout, x, w, mean, rstd, N, C, dw_s, db_s);
+    layernorm_backward(dx, dw, db, dout, x, w, mean, rstd, N, C);
 }
