@@ -8,22 +8,13 @@ import re
 
 import pytest
 
-from bpe import Tokenizer
-from data.chat_format import SPECIAL_TOKENS, format_prompt, format_sample
+from data.chat_format import format_prompt, format_sample
 from tinygrad_guppy import checkpoint
 from tinygrad_guppy.app import Guppy
 from tinygrad_guppy.app.chat_api import SAMPLING, sampling_options
 from tinygrad_guppy.model import GuppyConfig, GuppyLM
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-@pytest.fixture(scope="module")
-def tok():
-    texts = [format_sample("hi guppy", "hello. the water is warm."),
-             format_sample("are you hungry?", "yes. food is the best."),
-             format_sample("do you like bubbles?", "i love bubbles. they tickle.")]
-    return Tokenizer.train(texts * 5, vocab_size=300, special_tokens=SPECIAL_TOKENS, min_frequency=2)
 
 
 def tiny_model(seed=0):

@@ -12,9 +12,7 @@ import numpy as np
 import pytest
 
 import cudasim
-from bpe import Tokenizer
 from cudasim.fakecupy import fake_cupy_installed
-from data.chat_format import SPECIAL_TOKENS, format_sample
 from tinygrad_guppy import checkpoint, gradcheck, tape
 from tinygrad_guppy.app.attention import attention_maps, plot_attention, reply_attention
 from tinygrad_guppy.app.conversation import Conversation
@@ -25,14 +23,6 @@ from tinygrad_guppy.model import GuppyLM
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import chat  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def tok():
-    texts = [format_sample("hello guppy", "hello. the water is warm."),
-             format_sample("are you hungry?", "yes. food is the best."),
-             format_sample("héllo 🐟", "blub. 🐟 bubbles.")]
-    return Tokenizer.train(texts * 5, vocab_size=300, special_tokens=SPECIAL_TOKENS, min_frequency=2)
 
 
 def tiny_model(seed=0, dtype="float32"):

@@ -19,7 +19,6 @@ cannot hide in the sum.
 
 import argparse
 import dataclasses
-import math
 import sys
 import time
 
