@@ -4,6 +4,8 @@
     python chat.py --prompt "hi guppy"      # one reply, then exit
     python chat.py --eval                   # the held-out eval cases: a table and the pass rate
     python chat.py --run runs/try --temperature 0.9 --top-p 0.9 --seed 1
+    python chat.py --explain --prompt "hi guppy"      # each token's probabilities, as sampled
+    python chat.py --attention att.png --prompt "hi guppy"   # the reply's attention, per head
 
 The model is the run's best checkpoint (its `last` one if there is no best). Replies stream token
 by token. Input is normalized as the training data is written (lowercase, NFKC, single spaces),
@@ -13,13 +15,13 @@ keeps as many past turns as fit in the 128-token window, dropping the oldest fir
 
 import argparse
 import io
-import os
 import sys
 
-from bpe import Tokenizer
 from data.eval_cases import ask_cases, results_table
-from tinygrad_guppy import checkpoint
+from tinygrad_guppy.app.attention import plot_attention, reply_attention
+from tinygrad_guppy.app.chat_api import load_run
 from tinygrad_guppy.app.conversation import Conversation
+from tinygrad_guppy.app.explain import explain, format_explanation, sampling_settings
 
 
 def parse_args(argv=None):
@@ -34,32 +36,43 @@ def parse_args(argv=None):
     p.add_argument("--seed", type=int, default=None, help="seed for sampling, for repeatable replies (default: random)")
     p.add_argument("--max-tokens", type=int, default=64, help="longest reply in tokens (default: 64)")
     p.add_argument("--device", default="cpu", help="cpu or cuda (default: cpu)")
+    p.add_argument("--explain", action="store_true",
+                   help="after each reply, one line per token: the model's 5 most likely tokens "
+                        "and the 5 the sampler drew from after temperature/top-k/top-p")
+    p.add_argument("--attention", metavar="FILE.png", default=None,
+                   help="with --prompt: draw the reply's attention over the context, one panel "
+                        "per layer and head (needs matplotlib: pip install -e \".[plot]\")")
     args = p.parse_args(argv)
     if args.temperature < 0 or not 0 < args.top_p <= 1 or args.top_k < 0 or args.max_tokens < 1:
         p.error("need --temperature >= 0, 0 < --top-p <= 1, --top-k >= 0 and --max-tokens >= 1")
+    if args.attention is not None and args.prompt is None:
+        p.error("--attention draws one reply: give it with --prompt \"...\"")
     return args
 
 
 def load(run, device):
     """(model, tokenizer) from the run's best (or last) checkpoint, or exit with one clear line."""
-    folder = checkpoint.find(run)
-    if folder is None:
-        broken = next((os.path.join(run, name) for name in ("best", "last", ".")
-                       if os.path.isfile(os.path.join(run, name, checkpoint.CONFIG_FILE))), None)
-        if broken is None:
-            sys.exit(f"no trained model in {run}: {os.path.join(run, 'best', checkpoint.WEIGHTS_FILE)} "
-                     f"is missing. Train one with: python train.py" +
-                     (f" --out {run}" if run != "runs/guppy" else ""))
-        folder = broken        # it has a config but no weights: loading says which file is missing
-    tok_path = os.path.join(folder, checkpoint.TOKENIZER_FILE)
-    if not os.path.exists(tok_path):
-        sys.exit(f"{tok_path} is missing: the checkpoint has no tokenizer. Train with: python train.py")
     try:
-        model = checkpoint.load(folder, device=device)
-        tok = Tokenizer.load(tok_path)
+        return load_run(run, device)
+    except FileNotFoundError as e:
+        sys.exit(str(e))
     except (OSError, ValueError) as e:
         sys.exit(f"cannot load the model: {e}")
-    return model.eval(), tok
+
+
+def draw_attention(model, tok, conv, path):
+    """The picture of the last reply's attention (chat.py --attention FILE.png)."""
+    reply_ids = [pick.token for pick in conv.picks if pick.token != conv.end_id]
+    try:
+        maps, labels, first_row = reply_attention(model, tok, conv.last_context, reply_ids)
+        plot_attention(maps, labels, first_row, path)
+    except (ImportError, ValueError) as e:
+        sys.exit(f"--attention: {e}")
+    except OSError as e:
+        sys.exit(f"--attention: cannot write {path}: {e.strerror or e}")
+    L, nh, T, _ = maps.shape
+    print(f"attention: {L} layers x {nh} heads; the reply's {T - first_row} tokens over all {T} "
+          f"tokens of the context -> {path}")
 
 
 def tolerate_any_bytes():
@@ -87,6 +100,8 @@ def main(argv=None):
         for piece in pieces:
             print(piece, end="", flush=True)
         print()
+        if args.explain:
+            print(format_explanation(explain(conv.picks, tok), sampling_settings(**sampling)))
 
     if args.eval:
         if not (args.temperature != 0.7 or args.top_k != 50 or args.top_p != 1.0 or args.seed is not None):
@@ -96,6 +111,8 @@ def main(argv=None):
         return 0
     if args.prompt is not None:
         say(args.prompt)
+        if args.attention:
+            draw_attention(model, tok, conv, args.attention)
         return 0
     print("Guppy is listening. /reset forgets the conversation, /quit (or Ctrl-D) leaves.")
     while True:

@@ -14,13 +14,17 @@ main() runs five stages, top to bottom:
     2. prepare    runs/data/{train,eval}.jsonl (data/), tokenizer.json (bpe/), tokens-*.npz (the
                   encoded samples), each skipped when it exists
     3. build      the model, AdamW and (GPU) the loss scaler, restored from the checkpoint on --resume
-    4. train      the loop: a step, its numbers logged, a held-out evaluation and a checkpoint every
-                  --eval-every steps; Ctrl-C or SIGTERM finishes the step in flight, saves and
-                  stops; a checkpoint that cannot be written (a full disk) stops it cleanly
-    5. report     held-out loss on every eval sample, loss.png, sample replies, the eval pass rates
+    4. train      the loop: a step, its numbers logged, a held-out evaluation (with the growing-up
+                  prompts' replies) and a checkpoint every --eval-every steps; Ctrl-C or SIGTERM
+                  finishes the step in flight, saves and stops; a checkpoint that cannot be
+                  written (a full disk) stops it cleanly
+    5. report     held-out loss on every eval sample, loss.png, grad_norms.png, sample replies, the
+                  eval pass rates
 The run folder (runs/guppy/) gets checkpoints/step-N/ folders with `last` and `best` links to them,
-log.jsonl (every step's loss, learning rate and gradient norm; every evaluation's held-out loss and
-per-parameter gradient norms), loss.png (with matplotlib) and samples.txt.
+log.jsonl (every step's loss, learning rate and gradient norm; every evaluation's held-out loss,
+per-parameter gradient norms and replies to a few fixed prompts), growing_up.md (those replies,
+evaluation by evaluation), loss.png and grad_norms.png (each layer's gradient norm; both with
+matplotlib) and samples.txt.
 """
 
 import argparse
@@ -38,7 +42,7 @@ from tqdm import tqdm
 
 from data.eval_cases import ask_cases, cases_from_split, results_table
 from tinygrad_guppy import checkpoint
-from tinygrad_guppy.app import prepare, training
+from tinygrad_guppy.app import growing_up, prepare, training
 from tinygrad_guppy.app.batching import make_batches
 from tinygrad_guppy.app.conversation import Conversation
 from tinygrad_guppy.engine import backend
@@ -183,12 +187,6 @@ def held_out_batches(samples, cfg, pad_id):
                              cfg.max_seq_len, cfg.loss_on, pad_id))
 
 
-def grad_norms(model):
-    """{parameter name: L2 norm of its gradient}: what a learner looks at to see every gradient."""
-    return {name: float(np.sqrt(backend.to_numpy((p.grad * p.grad).sum())))
-            for name, p in model.named_parameters() if p.grad is not None}
-
-
 def to_host(values):
     """Python floats from numbers that may be device scalars, with a single copy from the GPU
     (the one moment the host waits for it)."""
@@ -209,6 +207,7 @@ class Log:
     logged steps that the resumed run does again."""
 
     def __init__(self, path, resume_step=None):
+        self.path = path
         if resume_step is not None and os.path.exists(path):
             with open(path) as f:
                 kept = [line for line in f if line.endswith("\n")   # a kill can cut the last line
@@ -485,14 +484,18 @@ def build(cfg, device, resume_state):
     return run
 
 
-def evaluate_and_save(run, held_out, log, tok_path):
-    """At an evaluation step: the held-out loss and every gradient's norm into the log, then a
-    checkpoint (`best` too when the loss is the lowest yet). Returns the held-out loss."""
+def evaluate_and_save(run, held_out, log, data):
+    """At an evaluation step: the held-out loss, every gradient's norm and the replies to the
+    growing-up prompts into the log (and growing_up.md), then a checkpoint (`best` too when the
+    loss is the lowest yet). Returns the held-out loss."""
     loss = training.held_out_loss(run.model, held_out)
-    log.write(step=run.step, eval_loss=loss, grad_norms=grad_norms(run.model))
+    replies = growing_up.ask(run.model, data.tok)
+    log.write(step=run.step, eval_loss=loss, grad_norms=training.gradient_norms(run.model, run.scaler),
+              replies=replies)
+    growing_up.write_transcript(log.path, os.path.join(run.cfg.out, "growing_up.md"))
     links = ["last"] + (["best"] if loss < run.best else [])
     run.best = min(run.best, loss)
-    run.save(links, tok_path)
+    run.save(links, data.tok_path)
     return loss
 
 
@@ -518,7 +521,7 @@ def train(run, data, log):
             bar.update(1)
             if run.step % cfg.eval_every == 0 or run.step == cfg.steps:
                 records.flush()
-                loss = evaluate_and_save(run, held_out, log, data.tok_path)
+                loss = evaluate_and_save(run, held_out, log, data)
                 bar.write(f"step {run.step:,}: held-out loss {loss:.4f} (best {run.best:.4f})")
         records.flush()
         if stop.requested:
@@ -534,8 +537,11 @@ def report(run, data, log, seconds):
     log.write(step=run.step, final_eval_loss=full)
     print(f"done: {run.step:,} steps in {seconds:,.0f} s; held-out loss on all "
           f"{len(data.held_out):,} eval samples: {full:.4f}")
-    if plot_losses(os.path.join(cfg.out, "log.jsonl"), os.path.join(cfg.out, "loss.png")):
+    if plot_losses(log.path, os.path.join(cfg.out, "loss.png")):
         print(f"loss curve: {os.path.join(cfg.out, 'loss.png')}")
+    if growing_up.plot_layer_grad_norms(log.path, os.path.join(cfg.out, "grad_norms.png")):
+        print(f"each layer's gradient norm: {os.path.join(cfg.out, 'grad_norms.png')}")
+    print(f"the replies at every evaluation: {os.path.join(cfg.out, 'growing_up.md')}")
     best_model = checkpoint.load(os.path.join(cfg.out, "best"), device=run.device)
     pass_rate, held_out_rate = pass_rates_report(best_model, data.tok, prepare.read_samples(data.eval_path),
                                                  os.path.join(cfg.out, "samples.txt"))
@@ -561,6 +567,8 @@ def main(argv=None):
         print(f"model: {run.model.num_parameters():,} parameters; {len(data.train):,} training "
               f"samples, batching {cfg.batching}, loss on {cfg.loss_on}; {cfg.steps:,} steps")
         log = Log(os.path.join(cfg.out, "log.jsonl"), resume_step=run.step if cfg.resume else None)
+        if cfg.resume:      # the transcript follows the log, which dropped the steps after the checkpoint
+            growing_up.write_transcript(log.path, os.path.join(cfg.out, "growing_up.md"))
         start = time.perf_counter()
         last = os.path.join(cfg.out, "last")
         try:

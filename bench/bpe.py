@@ -171,7 +171,7 @@ def main() -> None:
         import tokenizers
     except ImportError:
         tokenizers = None
-    report = [f"# bpe benchmark\n", f"- corpus: {source}: {len(texts):,} texts, "
+    report = ["# bpe benchmark\n", f"- corpus: {source}: {len(texts):,} texts, "
               f"{sum(map(len, texts)) / len(texts):.1f} characters each on average",
               f"- machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start (other jobs "
               f"slow Hugging Face's two threads more than our one); Python {sys.version.split()[0]}"

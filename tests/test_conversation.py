@@ -6,12 +6,10 @@ import os
 import subprocess
 import sys
 
-import numpy as np
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from bpe import Tokenizer
 from bpe.byte_level import to_chars
 from data.chat_format import SPECIAL_TOKENS, format_sample
 from tinygrad_guppy import checkpoint, gradcheck
@@ -22,14 +20,6 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 import chat  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def tok():
-    texts = [format_sample("hello guppy", "hello. the water is warm."),
-             format_sample("are you hungry?", "yes. food is the best."),
-             format_sample("héllo 🐟", "blub. 🐟 bubbles.")]
-    return Tokenizer.train(texts * 5, vocab_size=300, special_tokens=SPECIAL_TOKENS, min_frequency=2)
 
 
 def conversation(tok, max_seq_len=64, reply_budget=16):

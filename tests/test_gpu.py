@@ -30,16 +30,27 @@ def test_layernorm(gpu, N, C, dtype):
     gpu_checks.check_layernorm(*gpu, N, C, dtype)
 
 
-@pytest.mark.parametrize("B, T, n_head, hs, p, packed", [
-    (2, 1, 6, 64, 0.0, False),      # T = 1
-    (2, 9, 2, 16, 0.1, False),      # T and hs not multiples of 32, dropout
-    (3, 37, 3, 24, 0.3, True),      # two key tiles, segments
-    (4, 100, 6, 64, 0.0, True),     # packed rows, four tiles
-    (32, 128, 6, 64, 0.1, False),   # the model's size
+@pytest.mark.parametrize("B, T, n_head, hs, p, packed, bias", [
+    (2, 1, 6, 64, 0.0, False, False),      # T = 1
+    (2, 9, 2, 16, 0.1, False, True),       # T and hs not multiples of 32, dropout, the qkv bias
+    (3, 37, 3, 24, 0.3, True, False),      # two key tiles, segments
+    (4, 100, 6, 64, 0.0, True, True),      # packed rows, four tiles
+    (32, 128, 6, 64, 0.1, False, True),    # the model's size
 ])
 @pytest.mark.parametrize("dtype", [np.float32, np.float16])
-def test_attention(gpu, B, T, n_head, hs, p, packed, dtype):
-    gpu_checks.check_attention(*gpu, B, T, n_head, hs, dtype, p, packed)
+def test_attention(gpu, B, T, n_head, hs, p, packed, bias, dtype):
+    gpu_checks.check_attention(*gpu, B, T, n_head, hs, dtype, p, packed, bias)
+
+
+@pytest.mark.parametrize("N, C, p", [(1, 3, 0.0), (37, 45, 0.1), (4096, 768, 0.1), (4096, 384, 0.0)])
+@pytest.mark.parametrize("dtype", [np.float32, np.float16])
+def test_epilogue(gpu, N, C, p, dtype):
+    gpu_checks.check_epilogue(*gpu, N, C, dtype, p)
+
+
+@pytest.mark.parametrize("V, P, B, T", [(5, 4, 1, 1), (50, 16, 2, 9), (4096, 128, 32, 128)])
+def test_embedding(gpu, V, P, B, T):
+    gpu_checks.check_embedding(*gpu, V, P, B, T)
 
 
 def test_dropout_mask_rate(gpu):
@@ -79,6 +90,12 @@ def test_our_gemm_agrees_with_cublas(gpu, monkeypatch):
 
 def test_optimizer(gpu):
     gpu_checks.check_optimizer(*gpu)
+
+
+def test_self_check_passes():
+    """python -m tinygrad_guppy.gpucheck, the model's shapes (the table it prints is in the output)."""
+    from tinygrad_guppy import gpucheck
+    assert gpucheck.main([]) == 0
 
 
 def test_full_model_loss_and_all_76_gradients_match_the_cpu(gpu):

@@ -9,7 +9,8 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ENGINE = sorted((ROOT / "tinygrad_guppy" / "engine").glob("*.py"))
 MODEL = [ROOT / "tinygrad_guppy" / name for name in
-         ("__init__.py", "model.py", "checkpoint.py", "sampling.py", "gradcheck.py")]
+         ("__init__.py", "model.py", "checkpoint.py", "sampling.py", "gradcheck.py", "gpucheck.py",
+          "tape.py")]
 TEXT_AND_DATA = sorted((ROOT / "bpe").glob("*.py")) + sorted((ROOT / "data").glob("*.py"))
 
 

@@ -271,9 +271,10 @@ def test_checkpoint_load_draws_no_initial_weights(tmp_path, monkeypatch):
         np.testing.assert_array_equal(loaded.state_dict()[name], array)
 
 
-def test_adamw_matches_the_formula():
+@pytest.mark.parametrize("fused", [False, True])
+def test_adamw_matches_the_formula(fused):
     p = Tensor(np.array([1.0, -2.0]), requires_grad=True)
-    opt = AdamW([p], lr=0.1, betas=(0.9, 0.95), eps=1e-8, weight_decay=0.1)
+    opt = AdamW([p], lr=0.1, betas=(0.9, 0.95), eps=1e-8, weight_decay=0.1, fused=fused)
     m = v = np.zeros(2)
     want = np.array([1.0, -2.0])
     for t in range(1, 4):
@@ -286,6 +287,24 @@ def test_adamw_matches_the_formula():
         v = 0.95 * v + 0.05 * g * g
         want = want - 0.1 * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.95 ** t)) + 1e-8)
     np.testing.assert_allclose(p.data, want, rtol=1e-12)
+
+
+def test_adamw_fused_gives_the_formula_update_in_float32():
+    """_step_fused against step()'s formula on a float32 model: the same update to float32
+    rounding (the two orders of operations differ by a few ulps)."""
+    cfg = gradcheck.tiny_config()
+    models = [GuppyLM(cfg, seed=0) for _ in range(2)]
+    optimizers = [AdamW(m.parameters(), lr=1e-2, fused=fused) for m, fused in zip(models, (False, True))]
+    rng = np.random.default_rng(0)
+    for step in range(3):
+        grads = [rng.standard_normal(p.shape).astype(np.float32) for p in models[0].parameters()]
+        for model, optimizer in zip(models, optimizers):
+            for p, g in zip(model.parameters(), grads):
+                p.grad = g
+            optimizer.step(grad_scale=0.7)
+    for (name, a), b in zip(models[0].named_parameters(), models[1].parameters()):
+        assert a.dtype == b.dtype == np.float32
+        np.testing.assert_allclose(b.data, a.data, rtol=1e-6, atol=1e-7, err_msg=name)
 
 
 def test_clip_and_schedule():

@@ -294,6 +294,40 @@ def test_cross_entropy_with_ignore_index(N, V, ignored_share, seed):
     assert_same_as_composed(fn, lambda a, t: cross_entropy_composed(a, t.data, 0), logits, targets, seed=seed)
 
 
+@FAST
+@given(st.integers(1, 3), st.integers(1, 5), st.integers(1, 6), seeds)
+def test_bias_relu(B, T, C, seed):
+    y, b = values((B, T, C), seed), values((C,), seed + 1)
+    y = away_from_zero(y + b) - b                            # y + b off the kink at 0
+    assert_gradients(lambda a, bb: fused.bias_relu(a, bb), y, b, seed=seed)
+    assert_same_as_composed(lambda a, bb: fused.bias_relu(a, bb), lambda a, bb: (a + bb).relu(), y, b, seed=seed)
+
+
+@FAST
+@given(st.integers(1, 3), st.integers(1, 5), st.integers(1, 6), st.sampled_from([0.0, 0.3]), seeds)
+def test_residual(B, T, C, p, seed):
+    x, y, b = values((B, T, C), seed), values((B, T, C), seed + 1), values((C,), seed + 2)
+    # the same generator state on every call, so the dropout mask is fixed
+    fn = lambda a, c, bb: fused.residual(a, c, bb, p, np.random.default_rng(seed))
+    composed = lambda a, c, bb: a + ops.Dropout.apply(c + bb, p=p, rng=np.random.default_rng(seed)) if p \
+        else a + (c + bb)
+    assert_gradients(fn, x, y, b, seed=seed)
+    assert_same_as_composed(fn, composed, x, y, b, seed=seed)
+
+
+@pytest.mark.parametrize("positions", [None, np.array([2, 0, 1]), np.array([[0, 1, 2], [1, 1, 0]])],
+                         ids=["none", "shared", "per-row"])
+def test_embedding_sum(positions):
+    tok, pos = values((7, 3), 0), values((4, 3), 1)
+    ids = np.array([[0, 3, 3], [6, 0, 3]])                   # repeated ids: the gradients add up
+    fn = lambda t, q: fused.embedding(t, q, ids, positions)
+    row_positions = np.arange(3) if positions is None else positions
+    composed = lambda t, q: (ops.Embedding.apply(t, ids)
+                             + ops.Embedding.apply(q, np.broadcast_to(row_positions, ids.shape)))
+    assert_gradients(fn, tok, pos)
+    assert_same_as_composed(fn, composed, tok, pos)
+
+
 def test_cross_entropy_bad_targets():
     logits = Tensor(np.zeros((2, 4)))
     with pytest.raises(ValueError, match=r"cross_entropy: targets must be in \[0, 4\)"):

@@ -49,11 +49,44 @@ def test_stream_stops_at_eos_and_at_the_window():
 def test_sample_knobs():
     logits = np.array([0.0, 3.0, 2.9, -1.0])
     rng = np.random.default_rng(0)
-    assert sample(logits, rng, greedy=True) == 1
-    assert sample(logits, rng, temperature=0) == 1
-    assert {sample(logits, rng, top_k=1) for _ in range(20)} == {1}
-    assert {sample(logits, rng, top_p=0.3) for _ in range(20)} == {1}
-    draws = [sample(logits, rng, temperature=1.0, top_k=2) for _ in range(400)]
+    assert sample(logits, rng, greedy=True).token == 1
+    assert sample(logits, rng, temperature=0).token == 1
+    assert {sample(logits, rng, top_k=1).token for _ in range(20)} == {1}
+    assert {sample(logits, rng, top_p=0.3).token for _ in range(20)} == {1}
+    draws = [sample(logits, rng, temperature=1.0, top_k=2).token for _ in range(400)]
     assert set(draws) == {1, 2} and 0.4 < draws.count(1) / 400 < 0.65
     with pytest.raises(ValueError):
         sample(logits, rng, top_p=0.0)
+
+
+def test_a_pick_holds_the_distribution_it_was_drawn_from():
+    logits = np.array([0.0, 3.0, 2.9, -1.0, 1.0])
+    pick = sample(logits, np.random.default_rng(0), temperature=0.5, top_k=3, top_p=0.9)
+    scaled = np.exp((logits - 3.0) / 0.5)[[1, 2, 4]]           # the top 3 at temperature 0.5
+    first_two = scaled[:2] / scaled.sum()                      # 0.545 + 0.446 >= 0.9: two kept
+    assert pick.ids.tolist() == [1, 2] and pick.token in (1, 2)
+    np.testing.assert_allclose(pick.probs, first_two / first_two.sum(), rtol=1e-12)
+    assert pick.logits is logits
+    greedy = sample(logits, None, greedy=True)
+    assert greedy.token == 1 and greedy.ids.tolist() == [1] and greedy.probs.tolist() == [1.0]
+
+
+def test_the_draw_uses_the_picks_probabilities():
+    """Replaying the generator's draws from each Pick's own ids and probs gives the same tokens:
+    the numbers a Pick carries are the ones the draw used, not a second computation."""
+    model = GuppyLM(gradcheck.tiny_config(), seed=2).eval()
+    picks = list(Generator(model).picks([1, 5, 6], max_new_tokens=10, temperature=0.8, top_k=20,
+                                        top_p=0.95, seed=7, stop_ids=[]))
+    rng = np.random.default_rng(7)
+    assert len(picks) == 10
+    for pick in picks:
+        assert pick.ids[rng.choice(len(pick.ids), p=pick.probs)] == pick.token
+        assert len(pick.ids) <= 20 and abs(pick.probs.sum() - 1) < 1e-12
+
+
+def test_picks_end_with_the_stop_token_that_stream_leaves_out():
+    model = GuppyLM(gradcheck.tiny_config(), seed=0).eval()
+    gen = Generator(model)
+    first = next(iter(gen.stream([1, 5, 6], greedy=True, stop_ids=[])))
+    assert [p.token for p in gen.picks([1, 5, 6], greedy=True, stop_ids=[first])] == [first]
+    assert list(gen.stream([1, 5, 6], greedy=True, stop_ids=[first])) == []

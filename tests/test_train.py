@@ -3,8 +3,10 @@ and --resume (the same losses as an uninterrupted run, step for step), --resume 
 one process per run folder, a full disk, and the errors a user meets."""
 
 import errno
+import importlib.util
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -56,6 +58,20 @@ def test_tiny_preset_writes_every_stage(tiny_run):
     assert any("held_out_pass_rate" in r for r in records)
 
 
+def test_tiny_preset_grows_up(tiny_run):
+    """At every evaluation the growing-up prompts are answered; growing_up.md shows them."""
+    from tinygrad_guppy.app import growing_up
+    run = tiny_run / "run"
+    evals = [r for r in map(json.loads, open(run / "log.jsonl")) if "eval_loss" in r]
+    assert all(list(r["replies"]) == growing_up.PROMPTS for r in evals)
+    text = (run / "growing_up.md").read_text()
+    assert re.findall(r"^## step (\d+): held-out loss ([\d.]+)$", text, re.M) == [
+        (str(r["step"]), f"{r['eval_loss']:.4f}") for r in evals]
+    assert text.count("| hi guppy | ") == len(evals) == 3
+    if importlib.util.find_spec("matplotlib"):
+        assert (run / "grad_norms.png").read_bytes()[:4] == b"\x89PNG"
+
+
 def test_second_run_skips_what_exists(tiny_run, capsys):
     assert train.main(tiny_args(tiny_run)) == 0
     out = capsys.readouterr().out
@@ -68,6 +84,30 @@ def test_chat_prompt_and_eval(tiny_run, capsys):
     assert "guppy> " in capsys.readouterr().out
     assert chat.main(["--run", run, "--eval"]) == 0
     assert "eval pass rate:" in capsys.readouterr().out
+
+
+def test_chat_explain_and_attention(tiny_run, tmp_path, capsys):
+    run, picture = str(tiny_run / "run"), tmp_path / "att.png"
+    assert chat.main(["--run", run, "--prompt", "hi guppy", "--greedy", "--explain", "--max-tokens", "6"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    table = [line for line in lines if re.match(r"^ +\d+  ", line)]
+    assert 1 <= len(table) <= 6 and "greedy decoding" in "\n".join(lines)
+    for line in table:           # greedy: the chosen token is the model's first candidate, used 100%
+        _, model_top, used_top = line.split(" | ")
+        assert line.split()[1] == model_top.split()[0] and used_top.split()[1] == "100%"
+    if importlib.util.find_spec("matplotlib"):
+        assert chat.main(["--run", run, "--prompt", "hi guppy", "--seed", "0", "--attention", str(picture)]) == 0
+        assert "attention: 2 layers x 2 heads;" in capsys.readouterr().out and picture.exists()
+    with pytest.raises(SystemExit):                       # --attention draws one --prompt reply
+        chat.main(["--run", run, "--attention", str(picture)])
+
+
+def test_tape_on_the_tiny_run(tiny_run, capsys):
+    from tinygrad_guppy import tape
+    assert tape.main(["--run", str(tiny_run / "run")]) == 0
+    out = capsys.readouterr().out
+    assert "one training step of " + str(tiny_run / "run" / "best") in out
+    assert "blocks.1.ffn.down.bias" in out and "CrossEntropy" in out
 
 
 def test_chat_errors_name_the_missing_or_bad_file(tmp_path, tiny_run):
@@ -113,6 +153,9 @@ def test_stop_then_resume_gives_the_same_losses(tmp_path, tiny_run, sig):
     assert step_losses(tmp_path / "cut") == want                 # exactly, step for step
     records = [json.loads(line) for line in open(tmp_path / "cut" / "log.jsonl")]
     assert [r["step"] for r in records if "loss" in r] == list(range(1, 61))   # no step twice
+    transcript = (tmp_path / "cut" / "growing_up.md").read_text()      # rewritten from that log
+    assert re.findall(r"^## step (\d+)", transcript, re.M) == ["20", "40", "60"]
+    assert transcript == (tmp_path / "straight" / "growing_up.md").read_text().replace("straight", "cut")
 
 
 def test_resume_refuses_to_change_what_the_run_is(tiny_run):

@@ -11,10 +11,13 @@ The package has three layers; each uses only the ones above it in this list, nev
     checkpoint.py   its weights as safetensors + config.json.               it sees token ids,
     sampling.py     generation with a KV cache, and the sampler.            never text)
     gradcheck.py    the finite-difference oracle, and the check of every gradient of the model.
+    tape.py         one training step made visible: every op, its time and gradient.
     app/        the application: joins text (bpe/), data (data/) and the model. prepare.py
                 (dataset, tokenizer, token cache), batching.py, training.py (one step, the
-                held-out loss), conversation.py (a chat turn by turn). train.py and chat.py, at
-                the top of the repository, are built from these.
+                held-out loss), conversation.py (a chat turn by turn), chat_api.py (the Python
+                API: Guppy), convert.py (the original GuppyLM's checkpoints); the look-inside views
+                explain.py, attention.py and growing_up.py. train.py and chat.py, at the top of
+                the repository, are built from these.
 
 Reading order: engine/tensor.py, engine/ops.py, engine/fused.py, engine/nn.py, model.py,
 engine/optim.py, gradcheck.py, then app/ and train.py.

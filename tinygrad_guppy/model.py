@@ -6,6 +6,9 @@
            out = Linear(C, C)
     ffn:   down(relu(up(x))) then dropout;  up = Linear(C, 4C/2 = 768), down = Linear(768, C)
     lm_head shares its weight with tok_emb (a tied head).
+Some of these lines are one fused op each (engine/fused.py), so that the GPU makes one pass where
+they would make several: the embedding sum; qkv's bias, added by the attention op; relu(up(x)) with
+up's bias; and each residual add with the bias of the product before it (and the FFN's dropout).
 
 Parameter names and shapes follow the original PyTorch GuppyLM (a Linear weight is (out, in)), so
 checkpoints move between the two without renaming.
@@ -58,10 +61,13 @@ class Attention(nn.Module):
         self.dropout = nn.Dropout(cfg.dropout, dropout_rng)   # on the attention probabilities
 
     def forward(self, x, segments=None):
-        qkv = self.qkv(x)                                                   # (B, T, 3C)
+        """x (B, T, C) -> out(attention(qkv(x))) before out's bias, which Block adds with the residual.
+        (qkv's bias is added by the attention op as it reads q, k, v: one pass fewer.)"""
+        qkv = self.qkv.product(x)                                           # (B, T, 3C), x @ W_qkv^T
         p = self.dropout.p if self.training else 0.0
-        y = fused.causal_self_attention(qkv, self.n_heads, segments, p, self.dropout.rng)  # (B, T, C)
-        return self.out(y)
+        y = fused.causal_self_attention(qkv, self.n_heads, segments, p, self.dropout.rng,
+                                        bias=self.qkv.bias)                 # (B, T, C)
+        return self.out.product(y)                                          # y @ W_out^T
 
 
 class FFN(nn.Module):
@@ -71,7 +77,10 @@ class FFN(nn.Module):
         self.dropout = nn.Dropout(cfg.dropout, dropout_rng)
 
     def forward(self, x):
-        return self.dropout(self.down(self.up(x).relu()))
+        """x (B, T, C) -> down(relu(up(x))) before down's bias, which Block adds (with the dropout)
+        in the residual add."""
+        h = fused.bias_relu(self.up.product(x), self.up.bias)              # relu(x @ W_up^T + b_up)
+        return self.down.product(h)                                         # h @ W_down^T
 
 
 class Block(nn.Module):
@@ -82,8 +91,11 @@ class Block(nn.Module):
         self.ffn = FFN(cfg, rng, dropout_rng, dtype, device)
 
     def forward(self, x, segments=None):
-        x = x + self.attn(self.norm1(x), segments)
-        return x + self.ffn(self.norm2(x))
+        # x = x + attn(norm1(x)): the bias of attn's out projection is added with the residual
+        x = fused.residual(x, self.attn(self.norm1(x), segments), self.attn.out.bias)
+        # x = x + dropout(ffn(norm2(x))): ffn's last bias, the dropout and the add in one op too
+        p = self.ffn.dropout.p if self.training else 0.0
+        return fused.residual(x, self.ffn(self.norm2(x)), self.ffn.down.bias, p, self.ffn.dropout.rng)
 
 
 class GuppyLM(nn.Module):
@@ -112,7 +124,8 @@ class GuppyLM(nn.Module):
         return sum(p.size for p in self.parameters())
 
     def _check_ids(self, name, ids, allow_pad=False):
-        """Token ids as an integer array of shape (B, T) within the vocabulary, or a clear error."""
+        """Token ids as an integer array of shape (B, T) within the vocabulary, or a clear error
+        (checked on the host; left where they are)."""
         if isinstance(ids, Tensor):
             ids = ids.data
         if not hasattr(ids, "dtype"):
@@ -129,10 +142,10 @@ class GuppyLM(nn.Module):
             if lo < 0 or hi >= self.cfg.vocab_size:
                 raise ValueError(f"GuppyLM: {name} must be in [0, {self.cfg.vocab_size}); got min "
                                  f"{lo}, max {hi} (shape {ids.shape})")
-        return backend.to_device(ids, self.device)
+        return ids
 
     def _check_ints(self, name, array, shapes, limit=None):
-        """An integer array of one of `shapes` (values in [0, limit) if given), on the device."""
+        """An integer array of one of `shapes` (values in [0, limit) if given), or a clear error."""
         if not hasattr(array, "dtype"):
             array = np.asarray(array)
         if array.dtype.kind not in "iu" or tuple(array.shape) not in shapes:
@@ -142,7 +155,7 @@ class GuppyLM(nn.Module):
                 array.min() < 0 or array.max() >= limit):
             raise ValueError(f"GuppyLM: {name} must be in [0, {limit}), got min {array.min()}, "
                              f"max {array.max()}")
-        return backend.to_device(array, self.device)
+        return array
 
     def forward(self, idx, targets=None, segments=None, positions=None):
         """idx (B, T) token ids -> (logits (B, T, V), loss or None).
@@ -152,17 +165,31 @@ class GuppyLM(nn.Module):
         stays within a sample (see fused.attention_allowed). positions (B, T) or (T,): position
         ids, restarting at 0 for each packed sample; default 0..T-1.
         """
+        idx, targets, segments, positions = self._inputs(idx, targets, segments, positions)
         return self.from_embeddings(self.embed(idx, positions), targets, segments)
+
+    def _inputs(self, idx, targets, segments, positions):
+        """The integer inputs, checked (on the host) and moved to the device in one copy."""
+        idx = self._check_ids("idx", idx)
+        B, T = idx.shape
+        if targets is not None:
+            targets = self._check_targets(targets, (B, T))
+        if segments is not None:
+            segments = self._check_ints("segments", segments, [(B, T)])
+        if positions is not None:
+            positions = self._check_ints("positions", positions, [(T,), (B, T)], self.cfg.max_seq_len)
+        if backend.xp(idx) is not np:         # already on the device
+            return idx, targets, segments, positions
+        return backend.to_device_together([idx, targets, segments, positions], self.device)
 
     def embed(self, idx, positions=None):
         """idx (B, T) -> x (B, T, C) = tok_emb[idx] + pos_emb[positions], the model's input."""
-        idx = self._check_ids("idx", idx)
+        idx = backend.to_device(self._check_ids("idx", idx), self.device)
         B, T = idx.shape
-        if positions is None:
-            positions = backend.xp(idx).arange(T)
-        else:
+        if positions is not None:    # None: 0..T-1
             positions = self._check_ints("positions", positions, [(T,), (B, T)], self.cfg.max_seq_len)
-        return self.tok_emb(idx) + self.pos_emb(positions)   # (B, T, C)
+            positions = backend.to_device(positions, self.device)
+        return fused.embedding(self.tok_emb.weight, self.pos_emb.weight, idx, positions)   # (B, T, C)
 
     def from_embeddings(self, x, targets=None, segments=None):
         """The rest of forward, from the summed embeddings x (B, T, C) on (gradient checks of the
@@ -172,7 +199,7 @@ class GuppyLM(nn.Module):
         logits = self.lm_head(self.norm(x))                 # (B, T, V)
         if targets is None:
             return logits, None
-        targets = self._check_targets(targets, (B, T))
+        targets = backend.to_device(self._check_targets(targets, (B, T)), self.device)
         V = self.cfg.vocab_size
         loss = fused.cross_entropy(logits.reshape(B * T, V), targets.reshape(B * T),
                                    ignore_index=self.cfg.pad_id)
@@ -187,13 +214,16 @@ class GuppyLM(nn.Module):
         positions are skipped, and the LM head (C x V = 384 x 4096) is the model's largest matrix
         product. Example: targets [[0, 0, 7, 9]] (pad_id 0) send 2 of the 4 positions to the head.
         """
+        idx, targets, segments, positions = self._inputs(idx, targets, segments, positions)
         x = self.embed(idx, positions)
         B, T, C = x.shape
-        targets = self._check_targets(targets, (B, T)).reshape(B * T)
-        counts = targets != self.cfg.pad_id                 # (B * T,) bool
+        targets = self._check_targets(targets, (B, T)).reshape(B * T)     # on the device: _inputs
         # On the GPU, picking rows by a mask waits for the GPU (the result's size depends on the
         # data), so there the full forward's loss is used; the same when no target counts.
-        if backend.xp(targets) is not np or not counts.any():
+        if backend.xp(targets) is not np:
+            return self.from_embeddings(x, targets.reshape(B, T), segments)[1]
+        counts = targets != self.cfg.pad_id                 # (B * T,) bool
+        if not counts.any():
             return self.from_embeddings(x, targets.reshape(B, T), segments)[1]
         x = self.trunk(x, segments).reshape(B * T, C)[counts]     # (n, C), n = counts.sum()
         logits = self.lm_head(self.norm(x))                 # (n, V)
@@ -203,7 +233,7 @@ class GuppyLM(nn.Module):
         """Embedding dropout and the blocks: x (B, T, C) -> (B, T, C), before the final LayerNorm."""
         B, T, C = x.shape
         if segments is not None:
-            segments = self._check_ints("segments", segments, [(B, T)])
+            segments = backend.to_device(self._check_ints("segments", segments, [(B, T)]), self.device)
         x = self.drop(x)
         for block in self.blocks:
             x = block(x, segments)

@@ -6,14 +6,18 @@ computed, so we keep them (the "KV cache", per layer, (nh, T, hs) each) and for 
 compute its own query, key and value, attend over the cached keys, and append.
 
 This is the same math as model.py's forward, written on plain arrays with no autograd (nothing is
-learned here) and for a batch of one sequence. tests/test_generate.py checks that its logits equal
+learned here) and for a batch of one sequence. tests/test_sampling.py checks that its logits equal
 model.forward's on the same ids, and that greedy output with and without the cache is identical.
 
     gen = Generator(model)
     for token in gen.stream(prompt_ids, max_new_tokens=64, temperature=0.7, top_k=50, seed=0):
         ...
+
+Each token is chosen by `sample`, which returns a `Pick`: the token and the distribution it was
+drawn from, so a view such as chat.py --explain shows the very numbers the draw used.
 """
 
+import dataclasses
 import math
 
 import numpy as np
@@ -95,7 +99,17 @@ class Generator:
         use_cache=False reruns the full model over the whole sequence for every token (the slow
         way, kept to show what the cache saves and to test that both agree).
         """
-        stop_ids = {self.cfg.eos_id} if stop_ids is None else set(stop_ids)
+        stop_ids = self._stop_ids(stop_ids)
+        for pick in self.picks(prompt_ids, max_new_tokens, temperature, top_k, top_p, greedy, seed,
+                               stop_ids, use_cache):
+            if pick.token in stop_ids:
+                return
+            yield pick.token
+
+    def picks(self, prompt_ids, max_new_tokens=64, temperature=0.7, top_k=50, top_p=1.0,
+              greedy=False, seed=None, stop_ids=None, use_cache=True):
+        """As stream, but yield each token's Pick (see sample), the stop token's included."""
+        stop_ids = self._stop_ids(stop_ids)
         rng = np.random.default_rng(seed)
         ids = list(prompt_ids)
         if not ids:
@@ -103,14 +117,17 @@ class Generator:
         self.reset()
         logits = self._next_logits(ids, ids, use_cache)
         for _ in range(max_new_tokens):
-            token = sample(backend.to_numpy(logits), rng, temperature, top_k, top_p, greedy)
-            if token in stop_ids:
+            pick = sample(backend.to_numpy(logits), rng, temperature, top_k, top_p, greedy)
+            yield pick
+            if pick.token in stop_ids:
                 return
-            yield token
-            ids.append(token)
+            ids.append(pick.token)
             if len(ids) >= self.cfg.max_seq_len:
                 return                                   # the context window is full
-            logits = self._next_logits([token], ids, use_cache)
+            logits = self._next_logits([pick.token], ids, use_cache)
+
+    def _stop_ids(self, stop_ids):
+        return {self.cfg.eos_id} if stop_ids is None else set(stop_ids)
 
     def _next_logits(self, new_ids, all_ids, use_cache):
         if use_cache:
@@ -121,24 +138,42 @@ class Generator:
         return logits.data[0, -1, :self.vocab_limit]
 
 
+@dataclasses.dataclass
+class Pick:
+    """One choice of the sampler and what it computed to make it.
+
+    token: the id chosen. ids: the candidates it was drawn from, most likely first (those that
+    survived top-k and top-p; under greedy, the most likely id alone). probs: their probabilities,
+    the very numbers the draw used (they sum to 1). logits: the model's raw scores (V,), from which
+    a view can compute the untouched softmax.
+    """
+    token: int
+    ids: np.ndarray
+    probs: np.ndarray
+    logits: np.ndarray
+
+
 def sample(logits, rng, temperature=0.7, top_k=50, top_p=1.0, greedy=False):
-    """Pick the next token id from logits (V,).
+    """Pick the next token from logits (V,); returns a Pick.
 
     greedy: the most likely token. Otherwise: divide by temperature, keep the top_k most likely
     (0: all), keep the smallest set whose probability reaches top_p (1.0: all), renormalize, draw.
+    Example: logits [0, 3, 2.9, -1], top_k=2, temperature 1 -> ids [1, 2], probs [0.525, 0.475].
     """
     if greedy or temperature == 0:
-        return int(np.argmax(logits))
+        token = int(np.argmax(logits))
+        return Pick(token, np.array([token]), np.array([1.0]), logits)
     if temperature < 0 or not 0 < top_p <= 1 or top_k < 0:
         raise ValueError(f"sample: need temperature >= 0, 0 < top_p <= 1, top_k >= 0; got "
                          f"{temperature}, {top_p}, {top_k}")
-    logits = logits.astype(np.float64) / temperature
-    order = np.argsort(-logits)                                 # most likely first
+    scaled = logits.astype(np.float64) / temperature
+    order = np.argsort(-scaled)                                 # most likely first
     if top_k:
         order = order[:top_k]
-    probs = np.exp(logits[order] - logits[order[0]])
+    probs = np.exp(scaled[order] - scaled[order[0]])
     probs /= probs.sum()
     if top_p < 1.0:
         keep = int(np.searchsorted(np.cumsum(probs), top_p)) + 1   # smallest prefix reaching top_p
         order, probs = order[:keep], probs[:keep] / probs[:keep].sum()
-    return int(order[rng.choice(len(order), p=probs)])
+    token = int(order[rng.choice(len(order), p=probs)])
+    return Pick(token, order, probs, logits)

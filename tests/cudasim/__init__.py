@@ -1,6 +1,7 @@
 """Run our CUDA kernels on the CPU: a stand-in for cupy.RawModule in tests without a GPU.
 
-    mod = SimModule(code=open("tinygrad_guppy/engine/kernels/layernorm.cu").read())
+    mod = SimModule(code=open("tinygrad_guppy/engine/kernels/layernorm.cu").read(),
+                    options=("--include-path=tinygrad_guppy/engine/kernels",))   # for common.cuh
     kernel = mod.get_function("layernorm_forward_f32")
     kernel((blocks,), (256,), (out, mean, rstd, x, w, b, np.int32(N), np.int32(C), np.float32(1e-5)))
 
@@ -14,6 +15,9 @@ so mistakes in our launch code show up here rather than as garbage on a GPU:
 - each array is copied into a buffer between guard zones of 0xFF bytes; after the launch the
   guards must be intact (a write out of bounds is an error) and reads out of bounds see NaN or -1.
 Compiled libraries are cached (by a hash of the sources) in $CUDASIM_CACHE or the temp folder.
+tests/cudasim/fakecupy.py sets the three module settings below: which array type a kernel accepts
+(its SimArray: CuPy refuses NumPy arrays), whether kernels run (counting launches at full size
+only checks them), and a hook called with each kernel's name (its launch accounting).
 """
 
 import ctypes
@@ -38,6 +42,10 @@ SCALAR_TYPES = {"int": (np.int32, ctypes.c_int32), "unsigned int": (np.uint32, c
                 "float": (np.float32, ctypes.c_float), "double": (np.float64, ctypes.c_double),
                 "long long": (np.int64, ctypes.c_int64),
                 "unsigned long long": (np.uint64, ctypes.c_uint64)}
+
+ARRAY_TYPE = np.ndarray      # what a pointer argument must be
+RUN_KERNELS = True
+ON_LAUNCH = None             # called with the kernel's name before each launch
 
 KERNEL_RE = re.compile(r'extern\s+"C"\s+__global__\s+void\s+(?:__launch_bounds__\([^)]*\)\s+)?'
                        r'(\w+)\s*\(([^)]*)\)')
@@ -86,13 +94,32 @@ def _cache_dir():
     return path
 
 
-def compile_library(code, kernels):
-    """Compile `code` plus one launcher per kernel into a shared library; returns its path."""
+def include_dirs(options):
+    """The folders named by the include-path options among NVRTC `options` (-I DIR, -IDIR or
+    --include-path=DIR), which g++ takes as -I too."""
+    dirs, options = [], list(options)
+    for i, option in enumerate(options):
+        if option.startswith("--include-path="):
+            dirs.append(option.split("=", 1)[1])
+        elif option == "-I" and i + 1 < len(options):
+            dirs.append(options[i + 1])
+        elif option.startswith("-I") and option != "-I":
+            dirs.append(option[2:])
+    return dirs
+
+
+def compile_library(code, kernels, includes=()):
+    """Compile `code` plus one launcher per kernel into a shared library, with the folders
+    `includes` on the include path; returns its path."""
     with open(HEADER) as f:
         header = f.read()
     source = code + "\n// ---- cudasim launchers ----\n" + "".join(_launcher(n, p) for n, p in kernels.items())
-    flags = ["-std=c++17", "-O1", "-fPIC", "-shared", "-w"]
-    key = hashlib.sha256((header + source + " ".join(flags)).encode()).hexdigest()[:24]
+    flags = ["-std=c++17", "-O1", "-fPIC", "-shared", "-w"] + [f"-I{d}" for d in includes]
+    # the cache key covers what the source may include from those folders, not only the source
+    included = "".join(open(os.path.join(d, name), errors="replace").read()
+                       for d in includes for name in sorted(os.listdir(d))
+                       if os.path.isfile(os.path.join(d, name)))
+    key = hashlib.sha256((header + source + included + " ".join(flags)).encode()).hexdigest()[:24]
     library = os.path.join(_cache_dir(), f"kernels-{key}.so")
     if os.path.exists(library):
         return library
@@ -112,13 +139,14 @@ def compile_library(code, kernels):
 
 
 class SimModule:
-    """Like cupy.RawModule(code=...): compiles every extern "C" kernel in `code` (options ignored)."""
+    """Like cupy.RawModule(code=..., options=...): compiles every extern "C" kernel in `code`, with
+    the include paths among `options` (the other options are NVRTC's: ignored)."""
 
     def __init__(self, code, options=()):
         self.kernels = parse_kernels(code)
         if not self.kernels:
             raise ValueError('cudasim: no extern "C" __global__ kernel found in the source')
-        self.library = ctypes.CDLL(compile_library(code, self.kernels))
+        self.library = ctypes.CDLL(compile_library(code, self.kernels, include_dirs(options)))
 
     def get_function(self, name):
         if name not in self.kernels:
@@ -177,8 +205,9 @@ class SimKernel:
                 if isinstance(a, np.uint64) and a == 0:
                     storage.append(ctypes.c_void_p(0))
                     continue
-                if not isinstance(a, np.ndarray):
-                    raise TypeError(f"cudasim: {where} needs an array, got {type(a).__name__}")
+                if not isinstance(a, ARRAY_TYPE):
+                    raise TypeError(f"cudasim: {where} needs a {ARRAY_TYPE.__name__}, got {type(a).__name__}")
+                a = np.ndarray.view(a, np.ndarray)     # the bytes, whatever the array class
                 if a.dtype != POINTER_DTYPES[p.base]:
                     raise TypeError(f"cudasim: {where} needs dtype {np.dtype(POINTER_DTYPES[p.base])}, "
                                     f"got {a.dtype}")
@@ -201,6 +230,10 @@ class SimKernel:
                                     f"{type(a).__name__} (CuPy passes a Python int as long long and a "
                                     f"float as double)")
                 storage.append(c_type(a))
+        if ON_LAUNCH is not None:
+            ON_LAUNCH(self.name)
+        if not RUN_KERNELS:
+            return
         pointers = (ctypes.c_void_p * max(len(storage), 1))(*[ctypes.addressof(s) for s in storage])
         error = ctypes.create_string_buffer(512)
         failed = self.function(*grid, *block, pointers, error, len(error))

@@ -4,6 +4,8 @@ input normalized the way the training data is written, and replies streamed as t
     conv = Conversation(model, tokenizer)
     for piece in conv.reply("HELLO Guppy!", temperature=0.7, top_k=50, seed=0):
         print(piece, end="", flush=True)
+    conv.say("are you hungry?")             # the whole reply as a string; the turn is kept too
+    conv.last_reply                         # ReplyInfo(prompt_tokens, completion_tokens, finish_reason)
 
 The user's text is encoded without special tokens, so typing "<|im_end|>" cannot end the turn:
 the prompt's special tokens are inserted as ids, exactly where training put them.
@@ -11,9 +13,17 @@ the prompt's special tokens are inserted as ids, exactly where training put them
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 from data.chat_format import IM_END, IM_START
 from tinygrad_guppy.sampling import Generator
+
+
+class ReplyInfo(NamedTuple):
+    """What a finished reply cost and why it stopped."""
+    prompt_tokens: int          # the ids the model read: the history kept and this turn's prompt
+    completion_tokens: int      # the reply's ids (the <|im_end|> that ended it not counted)
+    finish_reason: str          # "stop": the model ended its turn; "length": it was cut off
 
 
 def normalize(text):
@@ -52,14 +62,25 @@ class Conversation:
         self.newline = tokenizer.encode_ordinary("\n")
         self.turns = []                       # ids of finished turns, oldest first
         self.notes = []                       # messages for the user (e.g. a cut message)
+        self.last_reply = None                # ReplyInfo of the last finished reply
+        self.picks = []                       # the sampler's Picks of the last reply (explain.py)
+        self.last_context = []                # the ids the last reply was generated after
 
     def reset(self):
         self.turns = []
 
+    def message_ids(self, role, text):
+        """The ids of one whole message: `<|im_start|>{role}\\n{text}<|im_end|>\\n`."""
+        return [self.start_id] + self.tok.encode_ordinary(f"{role}\n{text}") + [self.end_id] + self.newline
+
     def prompt_ids(self, text):
         """The ids of one user turn and the assistant header, from normalized text."""
-        return ([self.start_id] + self.tok.encode_ordinary("user\n" + text) + [self.end_id]
-                + self.newline + [self.start_id] + self.tok.encode_ordinary("assistant\n"))
+        return self.message_ids("user", text) + [self.start_id] + self.tok.encode_ordinary("assistant\n")
+
+    def set_history(self, messages):
+        """Replace the history with earlier messages, a list of (role, text), oldest first; each
+        is normalized and becomes one unit that the window may drop."""
+        self.turns = [self.message_ids(role, normalize(text)) for role, text in messages]
 
     def context(self, text):
         """History + this turn, fitted into the window: oldest turns dropped first; a message too
@@ -105,15 +126,32 @@ class Conversation:
 
     def _stream(self, prompt, max_tokens, temperature, top_k, top_p, greedy, seed):
         reply_ids = []
-        tokens = self.generator.stream(prompt, max_tokens, temperature, top_k, top_p, greedy, seed,
-                                       stop_ids=[self.end_id])
+        tokens = self._tokens(prompt, max_tokens, temperature, top_k, top_p, greedy, seed)
         yield from decode_stream(self.tok, tokens, reply_ids)
         self.turns.append(self._last_turn(prompt, reply_ids))
+        # the generator stops at <|im_end|> (not counted), or after max_tokens, which reply()
+        # has already lowered to what the window leaves
+        self.last_reply = ReplyInfo(len(prompt), len(reply_ids),
+                                    "length" if len(reply_ids) >= max_tokens else "stop")
+
+    def _tokens(self, prompt, max_tokens, temperature, top_k, top_p, greedy, seed):
+        """The reply's ids as they are sampled; each Pick is kept in self.picks, the end
+        token's included, and the context in self.last_context."""
+        self.picks, self.last_context = [], list(prompt)
+        for pick in self.generator.picks(prompt, max_tokens, temperature, top_k, top_p, greedy,
+                                         seed, stop_ids=[self.end_id]):
+            self.picks.append(pick)
+            if pick.token != self.end_id:
+                yield pick.token
 
     def _last_turn(self, prompt, reply_ids):
         """The ids of the turn just finished (prompt of this turn, reply, end token, newline)."""
         history = sum(map(len, self.turns))
         return prompt[history:] + reply_ids + [self.end_id] + self.newline
+
+    def say(self, text, **sampling):
+        """The whole reply as one string; the turn joins the history (a multi-turn chat)."""
+        return "".join(self.reply(text, **sampling)).strip()
 
     def reply_text(self, text, **sampling):
         """The whole reply as one string (no streaming); the history is left unchanged."""

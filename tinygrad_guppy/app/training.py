@@ -11,7 +11,11 @@ products, float32 weights, see amp.py): the step then also skips itself, on the 
 gradient overflowed.
 """
 
-from tinygrad_guppy.engine import amp
+import math
+
+import numpy as np
+
+from tinygrad_guppy.engine import amp, backend
 from tinygrad_guppy.engine.optim import clip_scale, global_grad_norm
 from tinygrad_guppy.engine.tensor import no_grad
 
@@ -38,7 +42,7 @@ def _train_step_mixed(model, optimizer, batch, lr, grad_clip, scaler):
     if model.device != "cuda":
         raise ValueError("mixed precision (a GradScaler) is for device 'cuda'; on the CPU, train in "
                          "float32 without a scaler")
-    with amp.autocast():
+    with amp.autocast(weights=model.parameters()):
         _, loss = model(batch.idx, batch.targets, batch.segments, batch.positions)
     optimizer.zero_grad()
     loss.backward(scaler.scale)                     # the gradients of loss * scale
@@ -62,3 +66,19 @@ def held_out_loss(model, batches):
             count += n
     model.train(was_training)
     return total / max(count, 1)
+
+
+def gradient_norms(model, scaler=None):
+    """{parameter name: L2 norm of its gradient} after a train_step: what a learner looks at to see
+    every gradient. With a scaler (mixed precision) the gradients hold the loss scale of their step,
+    which is divided out. One copy from the GPU for all of them."""
+    named = [(name, p.grad) for name, p in model.named_parameters() if p.grad is not None]
+    if not named:
+        return {}
+    xp = backend.xp(named[0][1])
+    squares = xp.stack([(g * g).sum(dtype=np.float32) for _, g in named])      # (n,), still on the device
+    if scaler is not None:
+        squares = xp.concatenate([squares, scaler.last_scale.reshape(1)])
+    values = backend.to_numpy(squares).astype(np.float64)
+    unscale = float(values[-1]) if scaler is not None else 1.0
+    return {name: math.sqrt(float(s)) / unscale for (name, _), s in zip(named, values)}

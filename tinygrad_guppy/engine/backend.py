@@ -1,5 +1,5 @@
-"""The one place that chooses NumPy (CPU) or CuPy (GPU), and, on the CPU, how work is spread over
-threads and how freed memory is kept (see the two sections at the end).
+"""The one place that chooses NumPy (CPU) or CuPy (GPU), and, on the CPU, how freed memory is kept
+and how an op's work is spread over threads (the two sections at the end).
 
 Ops never import numpy or cupy to pick an array module themselves: they call `xp(array)`, so the
 device follows the data. The CPU path never imports CuPy; CuPy is imported only when a caller asks
@@ -14,10 +14,11 @@ Example:
     'cpu'
 """
 
+import concurrent.futures
 import ctypes
-import queue
+import functools
+import operator
 import sys
-import threading
 
 import numpy as np
 
@@ -85,6 +86,18 @@ def to_device(array, device: str):
     return array_module(device).asarray(array)
 
 
+def to_device_together(arrays, device: str):
+    """Integer host arrays (None stays None) on `device`, as int64, in one copy for all of them
+    (one transfer to the GPU instead of one each): views of one buffer. On the CPU, as they are."""
+    if device == "cpu":
+        return arrays
+    present = [np.asarray(a, dtype=np.int64) for a in arrays if a is not None]
+    flat = array_module(device).asarray(np.concatenate([a.ravel() for a in present]))
+    ends = np.cumsum([a.size for a in present])
+    parts = iter(flat[end - a.size:end].reshape(a.shape) for a, end in zip(present, ends))
+    return [None if a is None else next(parts) for a in arrays]
+
+
 def to_numpy(array):
     """A NumPy array, whatever the device of `array`."""
     if xp(array) is not np:
@@ -98,19 +111,22 @@ def default_device() -> str:
 
 
 def make_rng(seed, device: str = "cpu"):
-    """A random generator for dropout masks on the given device, seeded explicitly."""
-    return array_module(device).random.default_rng(seed)
+    """The random generator for dropout, seeded explicitly: a NumPy one on every device. The CPU
+    draws its masks from it; on the GPU each dropout kernel call gets a seed drawn from it
+    (cuda.draw_seed) and decides its mask from that, so nothing random is asked of CuPy and a
+    checkpoint saves the generator's state the same way on both devices."""
+    array_module(device)          # a clear error now if the device is not there
+    return np.random.default_rng(seed)
 
 
 # ---- CPU memory ----------------------------------------------------------------------------------
 # NumPy takes every array from the C library's malloc. glibc's malloc gives each block over 32 MiB
-# (the logits from B x T = 2048 positions on) fresh pages from the kernel and hands them back when
-# the array is freed, and returns the top of its heap to the kernel once enough there is free; the
-# kernel then zeroes every page again on its next first touch. A training step frees and allocates
-# the same sizes every time, so keeping freed memory for reuse is nearly free (the peak stays
-# where it was: +3% measured) and saves the kernel's work: at 32x64, 13,000 page faults and 79 ms
-# of system time per step before, about 600 and 8 ms after. It changes the whole process, so it is
-# not done on import: train.py (and the benchmarks that time its step) call it.
+# fresh pages from the kernel and hands them back when the array is freed (and the top of its heap
+# once enough there is free); the kernel then zeroes every page again on its next first touch. A
+# training step frees and allocates the same sizes every time, so keeping freed memory for reuse
+# saves the kernel that work at almost no cost in peak memory (bench/README.md). It changes the
+# whole process, so it is not done on import: train.py (and the benchmarks that time its step)
+# call it.
 
 def keep_freed_memory() -> bool:
     """Ask glibc's malloc to keep freed memory for reuse (Linux only; elsewhere nothing happens).
@@ -126,19 +142,15 @@ def keep_freed_memory() -> bool:
     return bool(libc.mallopt(M_MMAP_THRESHOLD, one_gib) and libc.mallopt(M_TRIM_THRESHOLD, one_gib))
 
 
-
 # ---- CPU threads ---------------------------------------------------------------------------------
 # NumPy's matrix products run on OpenBLAS, which splits each product across its threads (as many
-# as OPENBLAS_NUM_THREADS, or the cores). That pays for the model's big products, but attention
-# makes many small ones (one per batch row and head: 192 per product at B = 32) and OpenBLAS splits
-# each of those above 262,144 multiply-adds (T > 64): then waking threads costs more than the
-# arithmetic, and far more when other programs share the cores (2 threads, T = 128, a loaded
-# machine: 4.5 s for one q @ k^T, against 9 ms on one thread). So attention runs single-threaded
-# BLAS and splits its batch over a small pool of Python threads instead, one part per BLAS thread;
-# NumPy releases Python's GIL while it computes, so the parts run at the same time. The same pool
-# runs the rows of LayerNorm and cross-entropy (NumPy's elementwise work is single-threaded), the
-# Linear products (rows forward, dx beside dw backward: threads that never wait for each other
-# inside a product lose far less when other programs share the cores) and AdamW's update.
+# as OPENBLAS_NUM_THREADS, or the cores), and they wait for each other inside it. Attention makes
+# many small products (one per batch row and head: 192 per product at B = 32), and OpenBLAS splits
+# each of those above 262,144 multiply-adds (T > 64), where waking threads costs more than the
+# arithmetic; and whenever other programs share the cores, a thread that waits for one the system
+# has set aside wastes its turn. So Linear and attention call their math through `in_parts`: one
+# part of the rows per thread, each on single-threaded BLAS, all at the same time (NumPy releases
+# Python's GIL while it computes), and the parts meet only once, at the end (bench/README.md).
 
 def _find_openblas():
     """(set_num_threads, get_num_threads) of the OpenBLAS that NumPy loaded, or None.
@@ -162,58 +174,7 @@ def _find_openblas():
 
 
 _openblas = _find_openblas()
-
-
-class _Workers:
-    """Threads that each run the parts handed to them, one at a time, for as long as the program
-    runs. Part i + 1 of every call goes to thread i and the calling thread computes part 0 itself:
-    the rows a thread computed in one op are the rows it gets in the next, still in its core's
-    cache, and a call wakes one thread fewer. Measured against a shared thread pool (any idle
-    thread takes the next part), alternating training steps on the same real batches: about 0.98x
-    the step time (paired medians of six runs: 0.979, 0.967, 0.967, 1.001, 0.985, 0.980; 32x64
-    0.966, 32x128 0.991; bench/README.md)."""
-
-    def __init__(self):
-        self.inboxes = []
-        self.local = threading.local()      # .inside: this thread is running a part already
-
-    def run(self, tasks):
-        while len(self.inboxes) < len(tasks) - 1:
-            inbox = queue.SimpleQueue()
-            threading.Thread(target=self._serve, args=(inbox,), daemon=True,
-                             name=f"tinygrad_guppy-cpu-{len(self.inboxes) + 1}").start()
-            self.inboxes.append(inbox)
-        done, results = threading.Semaphore(0), [None] * len(tasks)
-        for i, task in enumerate(tasks[1:], start=1):
-            self.inboxes[i - 1].put((task, results, i, done))
-        try:
-            results[0] = (True, self._call(tasks[0]))
-        finally:
-            for _ in tasks[1:]:     # even when part 0 failed: no part may outlive its call
-                done.acquire()
-        for ok, value in results:
-            if not ok:
-                raise value
-        return [value for _, value in results]
-
-    def _serve(self, inbox):
-        while True:
-            task, results, i, done = inbox.get()
-            try:
-                results[i] = (True, self._call(task))
-            except BaseException as error:      # handed to the caller, raised there
-                results[i] = (False, error)
-            done.release()
-
-    def _call(self, task):
-        self.local.inside = True
-        try:
-            return task()
-        finally:
-            self.local.inside = False
-
-
-_workers = _Workers()
+_pool = concurrent.futures.ThreadPoolExecutor(thread_name_prefix="tinygrad_guppy-cpu")
 
 
 def cpu_threads() -> int:
@@ -222,28 +183,67 @@ def cpu_threads() -> int:
     return _openblas[1]() if _openblas is not None else 1
 
 
-def run_in_parallel(tasks, like=None):
-    """Run the zero-argument callables `tasks` at the same time, each on one CPU thread (BLAS
-    single-threaded meanwhile); returns their results in order, or raises the first part's error.
-    They run one after the other instead when there is one task, when `like` (an array of the
-    data) is on the GPU, when the BLAS threads cannot be limited (cpu_threads() == 1), or when a
-    task itself calls run_in_parallel. Not for use from several threads at once (neither is the
-    engine)."""
-    if (len(tasks) == 1 or (like is not None and xp(like) is not np) or _openblas is None
-            or getattr(_workers.local, "inside", False)):
-        return [task() for task in tasks]
+def _is_array(a):
+    """True for what in_parts splits: a NumPy array with at least one axis."""
+    return isinstance(a, np.ndarray) and a.ndim > 0
+
+
+def in_parts(fn, *args, join="rows", out=None, **settings):
+    """fn(*args, **settings), computed on the CPU as one call per thread on a part of the rows, all
+    calls at the same time; the parts' results are joined back, so the caller gets what one call
+    would give. For a `fn` whose rows are independent: row i of a result comes from row i of the
+    array arguments alone, or the result is a sum over the rows.
+
+    The positional arguments that are NumPy arrays (of at least one axis) are split along their
+    first axis (they must share its length); the others (numbers, None) and the keyword arguments
+    go whole to every part. `join` says how each result (or each entry of a tuple of results) is
+    put back together: "rows", the parts' rows concatenated, or "sum", the parts' results added;
+    None stays None. With `out` (an array with a row per row of the arguments), each part is
+    given its rows of it as fn's own `out=` to write the result into, and in_parts returns `out`:
+    no copy, and no second array of the result's size.
+    fn runs once, on everything, when the data is on the GPU, when there is one CPU thread, or
+    when the BLAS threads cannot be limited. Not for use from several threads at once, nor inside
+    fn (neither is the engine).
+
+    Example: in_parts(attention_forward, qkv, n_head, allowed, keep, p), with B = 32 on 2 threads,
+    runs attention_forward(qkv[:16], n_head, allowed[:16], keep[:16], p) on this thread and the
+    same on rows 16:32 on another, then joins y, probs and dropped.
+    """
+    arrays = [a for a in args if _is_array(a)]
+    N = len(arrays[0]) if arrays else 0
+    n = min(N, cpu_threads())
+    if out is not None:
+        settings["out"] = out
+    if n <= 1 or _openblas is None or xp(*arrays) is not np:
+        return fn(*args, **settings)
+    bounds = [N * i // n for i in range(n + 1)]
+
+    def part(i):
+        rows = slice(bounds[i], bounds[i + 1])
+        mine = settings if out is None else {**settings, "out": out[rows]}
+        return fn(*[a[rows] if _is_array(a) else a for a in args], **mine)
+
     set_threads, get_threads = _openblas
     previous = get_threads()
     set_threads(1)
+    futures = []
     try:
-        return _workers.run(tasks)
+        futures = [_pool.submit(part, i) for i in range(1, n)]
+        results = [part(0)] + [f.result() for f in futures]   # part 0 on this thread
     finally:
+        concurrent.futures.wait(futures)     # even when a part failed: none may outlive the call
         set_threads(previous)
+    if out is not None:
+        return out
+    if not isinstance(results[0], tuple):
+        return _join(results, join)
+    joins = (join,) * len(results[0]) if isinstance(join, str) else join
+    return tuple(_join(same, how) for same, how in zip(zip(*results), joins))
 
 
-def batch_parts(B, array):
-    """Slices that split a batch of B rows into one part per CPU thread, for run_in_parallel:
-    [slice(0, 16), slice(16, 32)] for B = 32 on 2 threads; [slice(0, B)] on the GPU or 1 thread."""
-    n = max(1, min(B, cpu_threads())) if xp(array) is np else 1
-    bounds = [B * i // n for i in range(n + 1)]
-    return [slice(bounds[i], bounds[i + 1]) for i in range(n)]
+def _join(parts, how):
+    if parts[0] is None:
+        return None
+    if how == "sum":
+        return functools.reduce(operator.add, parts)
+    return np.concatenate(parts)

@@ -132,6 +132,11 @@ class Linear(Module):
             return ops.Linear.apply(x, self.weight)
         return ops.Linear.apply(x, self.weight, self.bias)
 
+    def product(self, x):
+        """x @ weight^T alone, for a caller that adds the bias in a fused op of its own
+        (fused.bias_relu, fused.residual)."""
+        return ops.Linear.apply(x, self.weight)
+
 
 class Embedding(Module):
     """out = weight[ids], weight (num, dim); init normal(0, std) (zeros when rng is None)."""

@@ -7,7 +7,6 @@ picks the module, so the same code runs on both devices and in any float dtype (
 training, float64 in gradient checks). Backward never writes into `dout` (it may be shared).
 """
 
-import functools
 import itertools
 
 import numpy as np
@@ -156,11 +155,19 @@ class Dropout(Function):
     def forward(self, x, p, rng):
         if not 0.0 <= p < 1.0:
             raise ValueError(f"dropout: p must be in [0, 1), got {p}")
+        if backend.uses_kernels(x):  # the GPU: keep is a hash of a seed (epilogue.cu), never stored
+            from tinygrad_guppy.engine import cuda
+            self.p, self.seed = p, cuda.draw_seed(rng)
+            return cuda.dropout(x, p, self.seed)
         keep = rng.random(x.shape, dtype=x.dtype) >= p   # bool, True with probability 1 - p
+        keep = backend.xp(x).asarray(keep)               # (float64 on a GPU: the mask copied there)
         self.scaled_keep = keep * x.dtype.type(1.0 / (1.0 - p))  # keep / (1 - p), in x's dtype
         return x * self.scaled_keep
 
     def backward(self, dout):
+        if backend.uses_kernels(dout):
+            from tinygrad_guppy.engine import cuda
+            return cuda.dropout(dout, self.p, self.seed)      # the same mask, decided again
         return dout * self.scaled_keep
 
 
@@ -327,59 +334,63 @@ class MatMul(Function):
         return da, db
 
 
+def linear_forward(x, w, b=None, out=None):
+    """x (N, in), w (out, in), b (out,) or None -> y (N, out) = x @ w^T + b, written into `out`
+    if given"""
+    y = backend.xp(x).matmul(x, w.T, out=out)     # w^T is a view that BLAS reads transposed
+    if b is not None:
+        y += b
+    return y
+
+
+def linear_backward(dy, x, w, with_bias=True):
+    """dy (N, out), x (N, in), w (out, in) -> dx (N, in), dw (out, in), db (out,) or None
+
+    From the forward line y = x @ w^T + b:  dx = dy @ w;  dw = dy^T @ x;  db = dy summed over rows
+    """
+    dx = dy @ w
+    dw = dy.T @ x
+    db = dy.sum(axis=0) if with_bias else None
+    return dx, dw, db
+
+
 class Linear(Function):
     """x (..., in), w (out, in), b (out,) or None -> y (..., out) = x @ w^T + b.
-    dx = dy @ w,  dw = dy^T @ x (over all rows),  db = dy summed over rows.
+    Gradients: linear_backward.
 
-    One fused op instead of reshape, transpose, matmul and add: the leading axes are flattened so
-    each product is one 2-D GEMM (a 3-D @ 2-D matmul would be a loop of small ones), and w^T is a
-    view that BLAS reads as transposed, never a copy.
+    One op instead of reshape, transpose, matmul and add: the leading axes are flattened so each
+    product is one 2-D GEMM (a 3-D @ 2-D matmul would be a loop of small ones). On the CPU the rows
+    are split over the threads (backend.in_parts), so that no thread waits for another inside a
+    product: that pays most when other programs share the cores (bench/README.md).
     """
 
     def forward(self, x, w, b=None):
         if x.shape[-1] != w.shape[1]:
             raise ValueError(f"linear: input has {x.shape[-1]} features (shape {x.shape}) but the "
                              f"weight {w.shape} expects {w.shape[1]}")
+        self.x2d, self.has_bias, self.w_dtype = x.reshape(-1, x.shape[-1]), b is not None, w.dtype
         if backend.uses_kernels(x):  # the GPU: cuBLAS, in float16 when x is (mixed precision)
             from tinygrad_guppy.engine import cuda
-            self.x2d, self.has_bias, self.w_dtype = x.reshape(-1, x.shape[-1]), b is not None, w.dtype
             y, self.w = cuda.linear_forward(self.x2d, w, b)   # self.w: w in x's dtype
-            return y.reshape(*x.shape[:-1], w.shape[0])
-        self.x2d, self.w, self.has_bias = x.reshape(-1, x.shape[-1]), w, b is not None
-        xp = backend.xp(x)
-        y = xp.empty((len(self.x2d), w.shape[0]), dtype=x.dtype)          # (N, out)
-
-        def rows_of_y(rows):   # y[rows] = x[rows] @ w^T + b, written in place
-            xp.matmul(self.x2d[rows], w.T, out=y[rows])
-            if b is not None:
-                y[rows] += b
-
-        # one part of the rows per CPU thread, at the same time (see backward for why)
-        backend.run_in_parallel([functools.partial(rows_of_y, rows)
-                                 for rows in backend.batch_parts(len(self.x2d), x)])
+        else:
+            self.w = w
+            y = backend.xp(x).empty((len(self.x2d), w.shape[0]), dtype=x.dtype)     # (N, out)
+            backend.in_parts(linear_forward, self.x2d, w=w, b=b, out=y)         # each part its rows
         return y.reshape(*x.shape[:-1], w.shape[0])
 
     def backward(self, dy):
+        dy2d = dy.reshape(-1, dy.shape[-1])                    # (N, out)
         if backend.uses_kernels(dy):
             from tinygrad_guppy.engine import cuda
             need_dx, need_dw = self.needs_input_grad[:2]
-            dx, dw, db = cuda.linear_backward(dy.reshape(-1, dy.shape[-1]), self.x2d, self.w, self.w_dtype,
-                                              need_dx, need_dw, self.has_bias and self.needs_input_grad[2])
-            dx = dx.reshape(*dy.shape[:-1], self.w.shape[1]) if need_dx else None
-            return (dx, dw, db) if self.has_bias else (dx, dw)
-        dy2d = dy.reshape(-1, dy.shape[-1])                 # (N, out)
-        need_dx, need_dw = self.needs_input_grad[:2]
-        # dx and dw are two independent products of the same size: run_in_parallel computes them
-        # at the same time, one per CPU thread, each on single-threaded BLAS. Measured on the
-        # model's five shapes (N = 2048): 0.83x the time of one after the other with 2 BLAS
-        # threads each, down to 0.4x for the FFN's down projection; and the threads never wait
-        # for each other inside a product, which matters most when other programs share the cores.
-        dx, dw = backend.run_in_parallel([
-            (lambda: dy2d @ self.w) if need_dx else (lambda: None),              # (N, in)
-            (lambda: dy2d.T @ self.x2d) if need_dw else (lambda: None)],         # (out, in)
-            like=dy)
-        dx = dx.reshape(*dy.shape[:-1], self.w.shape[1]) if need_dx else None
-        db = dy2d.sum(axis=0) if self.has_bias and self.needs_input_grad[2] else None
+            need_db = self.has_bias and self.needs_input_grad[2]
+            dx, dw, db = cuda.linear_backward(dy2d, self.x2d, self.w, self.w_dtype,
+                                              need_dx, need_dw, need_db)
+        else:   # each thread's rows give their dx rows and their share of the sums dw and db
+            dx, dw, db = backend.in_parts(linear_backward, dy2d, self.x2d, w=self.w,
+                                          with_bias=self.has_bias, join=("rows", "sum", "sum"))
+        if dx is not None:
+            dx = dx.reshape(*dy.shape[:-1], self.w.shape[1])
         return (dx, dw, db) if self.has_bias else (dx, dw)
 
 

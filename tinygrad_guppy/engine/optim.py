@@ -5,7 +5,6 @@ as it reads them (gradient arrays may be shared between tensors, so the engine n
 them in place, and this saves a pass over all 8.7M of them).
 """
 
-import functools
 import math
 
 import numpy as np
@@ -48,19 +47,23 @@ class AdamW:
 
     where g is the gradient times `grad_scale` (the clip factor).
 
+    `fused` (the default) computes the same update on the CPU in place, in fewer passes and
+    without temporary arrays (_step_fused): about 2% of a step at train.py's batches, which keeps
+    the whole step within 3% of its time before issue 13 (bench/README.md).
     On the GPU (float32 parameters as CuPy arrays) one kernel launch updates every parameter
     (adamw.cu), `grad_scale` may be a device scalar, and the step count lives on the device
     (`self.gpu.t`; `self.t` is None there) so that a step skipped for a non-finite gradient
     (`found_inf`, mixed precision) does not count.
     """
 
-    def __init__(self, params, lr=3e-4, betas=(0.9, 0.95), eps=1e-8, weight_decay=0.1):
+    def __init__(self, params, lr=3e-4, betas=(0.9, 0.95), eps=1e-8, weight_decay=0.1, fused=True):
         self.params = list(params)
         self.lr, self.betas, self.eps, self.weight_decay = lr, betas, eps, weight_decay
+        self.fused = fused
         self.t = 0
         self.m = [backend.xp(p.data).zeros_like(p.data) for p in self.params]
         self.v = [backend.xp(p.data).zeros_like(p.data) for p in self.params]
-        self._buffer = None     # scratch memory for step() on the CPU, made on first use
+        self._scratch = None     # _step_fused's work array, made on first use
         self.gpu = None
         if self.params and backend.uses_kernels(self.params[0].data):
             from tinygrad_guppy.engine import cuda
@@ -77,59 +80,57 @@ class AdamW:
         if self.gpu is not None:
             self._step_gpu(lr, grad_scale, found_inf)
             return
-        beta1, beta2 = self.betas
+        # subtle: Python floats, since a NumPy float64 scalar would make float32 arrays float64
+        lr, grad_scale = float(lr), float(grad_scale)
         self.t += 1
-        step_size = lr / (1.0 - beta1 ** self.t)
-        v_correction = 1.0 / math.sqrt(1.0 - beta2 ** self.t)
-        # The last line of the formula, p -= step_size * m / (sqrt(v) * v_correction + eps), is
-        # computed as p -= (step_size / v_correction) * m / (sqrt(v) + eps / v_correction): the
-        # same number with one pass over the parameters fewer. Every product goes into `scratch`,
-        # a part of one buffer reused for all parameters, so a step allocates nothing.
-        # subtle: the factors are made Python floats; a NumPy float64 scalar would turn a float32
-        # product into float64 (NumPy 2 promotion), only to cast it back.
-        g_factor = float((1.0 - beta1) * grad_scale)
-        g2_factor = float((1.0 - beta2) * grad_scale * grad_scale)
-        eps, update_size = self.eps / v_correction, step_size / v_correction
-        decay = 1.0 - lr * self.weight_decay
-        have = [(p, m, v) for p, m, v in zip(self.params, self.m, self.v) if p.grad is not None]
-        if not have:
+        if self.fused:
+            self._step_fused(lr, grad_scale)
             return
-        xp = backend.xp(have[0][0].data)
-        # On the CPU each thread updates its share of every parameter (backend.run_in_parallel),
-        # with its own part of the scratch buffer. Measured (8.7M parameters): 17 -> 14 ms a step.
-        n_shares = backend.cpu_threads() if xp is np else 1
-        chunk = -(-max(p.size for p, _, _ in have) // n_shares)   # the longest share, rounded up
-        buffer = self._scratch_buffer(chunk * n_shares, have[0][0].dtype, xp)
+        beta1, beta2 = self.betas
+        for p, m, v in zip(self.params, self.m, self.v):
+            if p.grad is None:
+                continue
+            g = p.grad * grad_scale
+            p.data *= 1.0 - lr * self.weight_decay
+            m[...] = beta1 * m + (1.0 - beta1) * g              # in place: self.m keeps the array
+            v[...] = beta2 * v + (1.0 - beta2) * g * g
+            m_hat = m / (1.0 - beta1 ** self.t)                 # the bias corrections
+            v_hat = v / (1.0 - beta2 ** self.t)
+            p.data -= lr * m_hat / (backend.xp(v).sqrt(v_hat) + self.eps)
 
-        def update_share(share):
-            """Elements [share/n_shares, (share+1)/n_shares) of every parameter's flat array."""
-            for p, m_all, v_all in have:
-                part = slice(p.size * share // n_shares, p.size * (share + 1) // n_shares)
-                # subtle: reshape(-1) is a view of these contiguous arrays, so the in-place
-                # updates below land in p.data, m and v themselves
-                data, g, m, v = (a.reshape(-1)[part] for a in (p.data, p.grad, m_all, v_all))
-                scratch = buffer[share * chunk:share * chunk + len(data)]
-                data *= decay
-                m *= beta1
-                m += xp.multiply(g, g_factor, out=scratch)          # m = beta1 m + (1 - beta1) g
-                v *= beta2
-                scratch = xp.multiply(g, g, out=scratch)
-                scratch *= g2_factor
-                v += scratch                                        # v = beta2 v + (1 - beta2) g^2
-                denom = xp.sqrt(v, out=scratch)
-                denom += eps
-                update = xp.divide(m, denom, out=scratch)
-                update *= update_size
-                data -= update
+    def _step_fused(self, lr, grad_scale):
+        """The update of step(), in place through one reused work array. The last line of the
+        formula is computed as p -= (lr / c1 * sqrt(c2)) * m / (sqrt(v) + eps * sqrt(c2)), with
+        c1 = 1 - beta1^t and c2 = 1 - beta2^t: the same number, one pass fewer."""
+        beta1, beta2 = self.betas
+        sqrt_c2 = math.sqrt(1.0 - beta2 ** self.t)
+        step_size = lr / (1.0 - beta1 ** self.t) * sqrt_c2
+        eps = self.eps * sqrt_c2
+        g_factor, g2_factor = (1.0 - beta1) * grad_scale, (1.0 - beta2) * grad_scale * grad_scale
+        for p, m, v in zip(self.params, self.m, self.v):
+            if p.grad is None:
+                continue
+            xp, g = backend.xp(p.data), p.grad
+            work = self._work_array(p.data)
+            p.data *= 1.0 - lr * self.weight_decay
+            m *= beta1
+            m += xp.multiply(g, g_factor, out=work)                  # m = beta1 m + (1 - beta1) g
+            v *= beta2
+            work = xp.multiply(g, g, out=work)
+            work *= g2_factor
+            v += work                                                # v = beta2 v + (1 - beta2) g^2
+            denominator = xp.sqrt(v, out=work)
+            denominator += eps
+            update = xp.divide(m, denominator, out=work)
+            update *= step_size
+            p.data -= update
 
-        backend.run_in_parallel([functools.partial(update_share, share)
-                                 for share in range(n_shares)])
-
-    def _scratch_buffer(self, size, dtype, xp):
-        """A flat work array of at least `size` elements, kept between steps."""
-        if self._buffer is None or self._buffer.size < size or self._buffer.dtype != dtype:
-            self._buffer = xp.empty(size, dtype=dtype)
-        return self._buffer
+    def _work_array(self, like):
+        """An array of like's shape and dtype: a view of one buffer kept between steps."""
+        if self._scratch is None or self._scratch.size < like.size or self._scratch.dtype != like.dtype:
+            size = max(p.size for p in self.params)
+            self._scratch = backend.xp(like).empty(size, dtype=like.dtype)
+        return self._scratch[:like.size].reshape(like.shape)
 
     def _step_gpu(self, lr, grad_scale, found_inf):
         """The update above for all parameters in one launch (cuda.AdamWState.step)."""

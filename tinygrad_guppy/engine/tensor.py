@@ -24,9 +24,13 @@ The rules the engine keeps:
 - after backward() the graph is freed as it is walked: each Function is dropped once its backward
   has run (so its saved activations go), and non-leaf tensors drop their grad unless
   `retain_grad()` was called. Call backward() once per forward.
+
+To look inside, `watch(watcher)` shows a watcher every Function as it runs, forward and backward,
+with its time (tinygrad_guppy.tape prints one training step this way).
 """
 
 import contextlib
+import time
 
 import numpy as np
 
@@ -48,6 +52,23 @@ def no_grad():
 
 def is_grad_enabled() -> bool:
     return _grad_enabled
+
+
+_watchers = []
+
+
+@contextlib.contextmanager
+def watch(watcher):
+    """Inside this block, after every Function's forward the engine calls
+    `watcher.forward(fn, inputs, out, seconds)` (inputs and out are Tensors), and after every
+    backward `watcher.backward(fn, dout, grads, seconds)` (arrays: the gradient of fn's output and
+    the one per input that backward returned). The times are wall-clock: on the GPU, where work
+    runs asynchronously, they measure the launches unless the watcher synchronizes."""
+    _watchers.append(watcher)
+    try:
+        yield watcher
+    finally:
+        _watchers.remove(watcher)
 
 
 class Tensor:
@@ -169,9 +190,13 @@ class Tensor:
             fn = t._ctx
             if fn is None:
                 continue  # a leaf: its .grad is the result
+            start = time.perf_counter()
             grads = fn.backward(t.grad)
+            seconds = time.perf_counter() - start
             if not isinstance(grads, tuple):
                 grads = (grads,)
+            for watcher in _watchers:
+                watcher.backward(fn, t.grad, grads, seconds)
             if len(grads) != len(fn.parents):
                 raise RuntimeError(f"{type(fn).__name__}.backward returned {len(grads)} gradients "
                                    f"for {len(fn.parents)} inputs")
@@ -272,12 +297,16 @@ class Function:
         tensors = _as_tensors(inputs)
         fn = cls()
         fn.needs_input_grad = tuple(t.requires_grad for t in tensors)
+        start = time.perf_counter()
         out = fn.forward(*[t.data for t in tensors], **settings)
+        seconds = time.perf_counter() - start
         requires_grad = _grad_enabled and any(fn.needs_input_grad)
         result = Tensor(out, requires_grad=requires_grad)
         if requires_grad:
             fn.parents = tensors
             result._ctx = fn
+        for watcher in _watchers:
+            watcher.forward(fn, tensors, result, seconds)
         return result
 
 

@@ -1,12 +1,14 @@
-// adamw.cu: the optimizer step for all parameters at once (one launch per stage, not one per tensor):
-// the global gradient norm with clipping and loss-scale unscaling, the AdamW update, and the dynamic
-// loss-scale update of mixed precision. Every scalar the stages pass each other stays on the device,
-// so a training step never waits for the GPU.
+// adamw.cu: the kernels that run over all parameters at once (one launch per stage, not one per
+// tensor): the global gradient norm with clipping and loss-scale unscaling, the AdamW update, the
+// dynamic loss-scale update of mixed precision, and the float16 copies of the weights that mixed
+// precision multiplies with. Every scalar the stages pass each other stays on the device, so a
+// training step never waits for the GPU.
 //
 // NumPy references: optim.global_grad_norm and optim.clip_scale (norm and clip), optim.AdamW.step
 // (the update: the formula in its docstring), amp.GradScaler (the loss-scale rules, in its docstring).
-// Tensors: n float32 contiguous arrays given by a table of device pointers: `grads` (n,) for the norm;
-//   `table` (4, n) for AdamW, rows = params, grads, m, v. The work is cut into chunks of CHUNK
+// Tensors: n float32 contiguous arrays given by tables of device pointers: `grads` (n,) for the norm
+//   and AdamW; `table` (3, n) for AdamW, rows = params, m, v (the parameters never move, so this
+//   table is made once; the gradients' is shared by the two kernels of a step). The work is cut into chunks of CHUNK
 //   elements: chunk c covers elements [chunk_start[c], min(chunk_start[c] + CHUNK, sizes[t])) of
 //   tensor t = chunk_tensor[c] (both tables are made once on the host). Each chunk is one block.
 //
@@ -21,10 +23,14 @@
 // adamw_update (grid n_chunks, 256 threads), nothing at all when found_inf:
 //   g = grad * multiplier;  m = beta1 m + (1 - beta1) g;  v = beta2 v + (1 - beta2) g^2
 //   p = p (1 - lr weight_decay) - lr / bc1 * m / (sqrt(v) / sqrt(bc2) + eps)
-// loss_scale_update (1 thread): scaler = [scale, clean_steps];
+// loss_scale_update (1 thread): scaler = [scale, clean_steps, last_scale];  last_scale = scale (the
+//   scale this step's gradients hold, for whoever reads them later); then
 //   found_inf: scale *= backoff, clean_steps = 0;  else clean_steps += 1, and at growth_interval
 //   clean steps in a row: scale *= growth, clean_steps = 0.
-// found_inf may be a null pointer (no loss scaling: never skip).
+// found_inf and loss_scale may be null pointers (no loss scaling: never skip; scale 1).
+// cast_to_half (grid n_chunks, 256 threads): `table` (2, n), rows = float32 tensors, their float16
+//   copies:  copy = float16(tensor)   (rounded to nearest)
+#include <cuda_fp16.h>
 
 #define CHUNK 2048
 #define THREADS 256
@@ -60,7 +66,7 @@ extern "C" __global__ void __launch_bounds__(THREADS) grad_norm_finalize(
     for (int i = threadIdx.x; i < n_partial; i += THREADS) sum += partial[i];
     const float total = block_sum(sum, scratch);
     if (threadIdx.x == 0) {
-        const float scale = loss_scale[0];
+        const float scale = loss_scale == nullptr ? 1.0f : loss_scale[0];
         const float norm = sqrtf(total) / scale;
         const bool found_inf = !isfinite(total);
         const float clip = max_norm > 0.0f ? fminf(1.0f, max_norm / (norm + 1e-6f)) : 1.0f;
@@ -79,15 +85,16 @@ extern "C" __global__ void adamw_prepare(float* state, const float* found_inf, f
 }
 
 extern "C" __global__ void __launch_bounds__(THREADS) adamw_update(
-        const unsigned long long* table, const int* chunk_tensor, const long long* chunk_start,
-        const long long* sizes, int n, const float* state, const float* multiplier,
-        const float* found_inf, float lr, float beta1, float beta2, float eps, float weight_decay) {
+        const unsigned long long* table, const unsigned long long* grads, const int* chunk_tensor,
+        const long long* chunk_start, const long long* sizes, int n, const float* state,
+        const float* multiplier, const float* found_inf, float lr, float beta1, float beta2, float eps,
+        float weight_decay) {
     if (found_inf != nullptr && found_inf[0] != 0.0f) return;  // the same for every thread
     const int t = chunk_tensor[blockIdx.x];
     float* p = (float*)table[t];
-    const float* g = (const float*)table[n + t];
-    float* m = (float*)table[2 * n + t];
-    float* v = (float*)table[3 * n + t];
+    const float* g = (const float*)grads[t];
+    float* m = (float*)table[n + t];
+    float* v = (float*)table[2 * n + t];
     const float scale = multiplier[0];
     const float decay = 1.0f - lr * weight_decay;
     const float step_size = lr / state[1];
@@ -107,6 +114,7 @@ extern "C" __global__ void __launch_bounds__(THREADS) adamw_update(
 extern "C" __global__ void loss_scale_update(float* scaler, const float* found_inf, float growth,
                                              float backoff, int growth_interval) {
     if (threadIdx.x != 0) return;
+    scaler[2] = scaler[0];
     if (found_inf[0] != 0.0f) {
         scaler[0] *= backoff;
         scaler[1] = 0.0f;
@@ -116,4 +124,15 @@ extern "C" __global__ void loss_scale_update(float* scaler, const float* found_i
     } else {
         scaler[1] += 1.0f;
     }
+}
+
+extern "C" __global__ void __launch_bounds__(THREADS) cast_to_half(
+        const unsigned long long* table, const int* chunk_tensor, const long long* chunk_start,
+        const long long* sizes, int n) {
+    const int t = chunk_tensor[blockIdx.x];
+    const float* x = (const float*)table[t];
+    __half* copy = (__half*)table[n + t];
+    const long long start = chunk_start[blockIdx.x];
+    const long long end = min(sizes[t], start + CHUNK);
+    for (long long e = start + threadIdx.x; e < end; e += THREADS) copy[e] = __float2half(x[e]);
 }

@@ -7,6 +7,8 @@
 //   n_head heads of hs features (q of head h at qkv[b, t, h * hs ...], k at + C, v at + 2C);
 //   y, dy (B, T, C) heads side by side; dqkv (B, T, 3C); lse, D (B, n_head, T) float32.
 //   qkv, y, dy, dqkv are float (the _f32 kernels) or half (_f16); all arithmetic is float32.
+//   bias (3C,) float32 or a null pointer: the qkv projection's bias, added to q, k, v as they are
+//   read (so the product that made qkv needs no pass of its own to add it).
 // Masks: query i may attend to key j when j <= i and, if `segments` (B, T) is not null,
 //   segments[b, j] == segments[b, i] (packed samples stay apart). The diagonal is always allowed.
 // Dropout on the probabilities, when p > 0: keep(b, h, i, j) = hash(seed, ((b * n_head + h) * T + i)
@@ -28,36 +30,16 @@
 //         dv_j = sum_i P_ij * keep_ij / (1 - p) * dy_i;   dk_j = sum_i dS_ij q_i
 //   (D_i = sum_j P_ij dP_ij, the softmax backward's row sum, equals dy_i . y_i because
 //   y_i = sum_j P_ij keep_ij / (1 - p) v_j.)
-#include <cuda_fp16.h>
+#include "common.cuh"   // to_float, store_float, warp_sum, hash32, NEG_INF
 
 #define ROWS 8        // query (forward, dq) or key (dkdv) rows per block: one per warp
 #define TILE 32       // keys (or queries) per tile: one per lane
 #define MAX_HS 64     // head size limit: lane l owns features l and l + 32
-#define NEG_INF (-__int_as_float(0x7f800000))  // -infinity (NVRTC has no INFINITY macro)
 
-__device__ __forceinline__ float to_float(float v) { return v; }
-__device__ __forceinline__ float to_float(__half v) { return __half2float(v); }
-__device__ __forceinline__ void store_float(float* p, float v) { *p = v; }
-__device__ __forceinline__ void store_float(__half* p, float v) { *p = __float2half(v); }
-
-__device__ __forceinline__ float warp_sum(float v) {
-    for (int offset = 16; offset > 0; offset >>= 1) v += __shfl_xor_sync(0xffffffffu, v, offset);
-    return v;
-}
-
+// The max of v over the 32 lanes of a warp, in every lane (the butterfly of warp_sum).
 __device__ __forceinline__ float warp_max(float v) {
     for (int offset = 16; offset > 0; offset >>= 1) v = fmaxf(v, __shfl_xor_sync(0xffffffffu, v, offset));
     return v;
-}
-
-// A 32-bit integer hash with good avalanche ("lowbias32", C. Wellons); a bijection on 32 bits.
-__device__ __forceinline__ unsigned int hash32(unsigned int x) {
-    x ^= x >> 16;
-    x *= 0x7feb352du;
-    x ^= x >> 15;
-    x *= 0x846ca68bu;
-    x ^= x >> 16;
-    return x;
 }
 
 // Dropout's decision for one attention entry: kept when the hash of (seed, position) >= threshold.
@@ -73,6 +55,7 @@ struct Attention {
     float keep_scale;      // 1 / (1 - p)
     unsigned int threshold, seed;
     const long long* segments;  // (B, T) or null
+    const float* bias;          // (3C,) or null
 
     __device__ bool allowed(int b, int i, int j) const {
         return j <= i && (segments == nullptr || segments[b * T + j] == segments[b * T + i]);
@@ -90,7 +73,7 @@ struct Attention {
 };
 
 __device__ Attention make_attention(int B, int T, int n_head, int hs, float p, unsigned int threshold,
-                                    const long long* seed, const long long* segments) {
+                                    unsigned int seed, const long long* segments, const float* bias) {
     Attention a;
     a.B = B;
     a.T = T;
@@ -101,9 +84,17 @@ __device__ Attention make_attention(int B, int T, int n_head, int hs, float p, u
     a.p = p;
     a.keep_scale = p > 0.0f ? 1.0f / (1.0f - p) : 1.0f;
     a.threshold = threshold;
-    a.seed = p > 0.0f ? (unsigned int)seed[0] : 0u;
+    a.seed = seed;
     a.segments = segments;
+    a.bias = bias;
     return a;
+}
+
+// Feature d of q (part 0), k (1) or v (2) of token t in head h, with the qkv bias added.
+template <typename T>
+__device__ __forceinline__ float load_qkv(const T* qkv, const Attention& a, int b, int t, int h, int part, int d) {
+    const float bias = a.bias == nullptr ? 0.0f : a.bias[part * a.C + h * a.hs + d];
+    return to_float(qkv[a.q_at(b, t, h) + part * a.C + d]) + bias;
 }
 
 template <typename T>
@@ -116,7 +107,7 @@ __device__ void attention_forward(T* y, float* lse, const T* qkv, const Attentio
     const int row0 = (gridDim.x - 1 - blockIdx.x) * ROWS;  // the last rows (most keys) first
     const int i = row0 + warp;
     const bool active = i < a.T;                            // a warp past the end only helps load
-    for (int d = lane; d < a.hs; d += 32) q_s[warp][d] = active ? to_float(qkv[a.q_at(b, i, h) + d]) : 0.0f;
+    for (int d = lane; d < a.hs; d += 32) q_s[warp][d] = active ? load_qkv(qkv, a, b, i, h, 0, d) : 0.0f;
 
     float m = NEG_INF, l = 0.0f, o0 = 0.0f, o1 = 0.0f;  // o0: feature lane, o1: lane + 32
     const int last_key = min(a.T, row0 + ROWS) - 1;        // the block's rows see keys 0..last_key
@@ -124,8 +115,8 @@ __device__ void attention_forward(T* y, float* lse, const T* qkv, const Attentio
         __syncthreads();  // everyone is done with the previous tile (and q_s is written)
         for (int e = threadIdx.x; e < TILE * a.hs; e += blockDim.x) {
             const int jj = e / a.hs, d = e % a.hs, j = tile0 + jj;
-            k_s[jj][d] = j < a.T ? to_float(qkv[a.q_at(b, j, h) + a.C + d]) : 0.0f;
-            v_s[jj][d] = j < a.T ? to_float(qkv[a.q_at(b, j, h) + 2 * a.C + d]) : 0.0f;
+            k_s[jj][d] = j < a.T ? load_qkv(qkv, a, b, j, h, 1, d) : 0.0f;
+            v_s[jj][d] = j < a.T ? load_qkv(qkv, a, b, j, h, 2, d) : 0.0f;
         }
         __syncthreads();
         const int j = tile0 + lane;
@@ -174,7 +165,7 @@ __device__ void attention_backward_dq(T* dqkv, float* D, const T* dy, const T* y
     const bool active = i < a.T;
     float dy_dot_y = 0.0f;
     for (int d = lane; d < a.hs; d += 32) {
-        q_s[warp][d] = active ? to_float(qkv[a.q_at(b, i, h) + d]) : 0.0f;
+        q_s[warp][d] = active ? load_qkv(qkv, a, b, i, h, 0, d) : 0.0f;
         const float g = active ? to_float(dy[a.y_at(b, i, h) + d]) : 0.0f;
         dy_s[warp][d] = g;
         dy_dot_y += active ? g * to_float(y[a.y_at(b, i, h) + d]) : 0.0f;
@@ -188,8 +179,8 @@ __device__ void attention_backward_dq(T* dqkv, float* D, const T* dy, const T* y
         __syncthreads();
         for (int e = threadIdx.x; e < TILE * a.hs; e += blockDim.x) {
             const int jj = e / a.hs, d = e % a.hs, j = tile0 + jj;
-            k_s[jj][d] = j < a.T ? to_float(qkv[a.q_at(b, j, h) + a.C + d]) : 0.0f;
-            v_s[jj][d] = j < a.T ? to_float(qkv[a.q_at(b, j, h) + 2 * a.C + d]) : 0.0f;
+            k_s[jj][d] = j < a.T ? load_qkv(qkv, a, b, j, h, 1, d) : 0.0f;
+            v_s[jj][d] = j < a.T ? load_qkv(qkv, a, b, j, h, 2, d) : 0.0f;
         }
         __syncthreads();
         const int j = tile0 + lane;
@@ -232,15 +223,15 @@ __device__ void attention_backward_dkdv(T* dqkv, const T* dy, const T* qkv, cons
     const int j = key0 + warp;
     const bool active = j < a.T;
     for (int d = lane; d < a.hs; d += 32) {
-        k_s[warp][d] = active ? to_float(qkv[a.q_at(b, j, h) + a.C + d]) : 0.0f;
-        v_s[warp][d] = active ? to_float(qkv[a.q_at(b, j, h) + 2 * a.C + d]) : 0.0f;
+        k_s[warp][d] = active ? load_qkv(qkv, a, b, j, h, 1, d) : 0.0f;
+        v_s[warp][d] = active ? load_qkv(qkv, a, b, j, h, 2, d) : 0.0f;
     }
     float dk0 = 0.0f, dk1 = 0.0f, dv0 = 0.0f, dv1 = 0.0f;
     for (int tile0 = key0 / TILE * TILE; tile0 < a.T; tile0 += TILE) {  // queries i >= key0
         __syncthreads();
         for (int e = threadIdx.x; e < TILE * a.hs; e += blockDim.x) {
             const int ii = e / a.hs, d = e % a.hs, i = tile0 + ii;
-            q_s[ii][d] = i < a.T ? to_float(qkv[a.q_at(b, i, h) + d]) : 0.0f;
+            q_s[ii][d] = i < a.T ? load_qkv(qkv, a, b, i, h, 0, d) : 0.0f;
             dy_s[ii][d] = i < a.T ? to_float(dy[a.y_at(b, i, h) + d]) : 0.0f;
         }
         if (threadIdx.x < TILE) {
@@ -291,44 +282,49 @@ __device__ void attention_backward_dkdv(T* dqkv, const T* dy, const T* qkv, cons
 }
 
 // ---- entry points: grid (ceil(T / 8), n_head, B), block 256 -------------------------------------
-// seed: (1,) int64 on the device (read only when p > 0); segments: (B, T) int64 or a null pointer.
+// seed: the dropout seed the host drew for this call (unused when p = 0); segments: (B, T) int64
+// or a null pointer; bias: (3C,) float32 or a null pointer.
 
 extern "C" __global__ void __launch_bounds__(256) attention_forward_f32(
-        float* y, float* lse, const float* qkv, const long long* segments, const long long* seed,
+        float* y, float* lse, const float* qkv, const long long* segments, const float* bias, unsigned int seed,
         int B, int T, int n_head, int hs, float p, unsigned int threshold) {
-    attention_forward(y, lse, qkv, make_attention(B, T, n_head, hs, p, threshold, seed, segments));
+    attention_forward(y, lse, qkv, make_attention(B, T, n_head, hs, p, threshold, seed, segments, bias));
 }
 
 extern "C" __global__ void __launch_bounds__(256) attention_forward_f16(
-        __half* y, float* lse, const __half* qkv, const long long* segments, const long long* seed,
+        __half* y, float* lse, const __half* qkv, const long long* segments, const float* bias, unsigned int seed,
         int B, int T, int n_head, int hs, float p, unsigned int threshold) {
-    attention_forward(y, lse, qkv, make_attention(B, T, n_head, hs, p, threshold, seed, segments));
+    attention_forward(y, lse, qkv, make_attention(B, T, n_head, hs, p, threshold, seed, segments, bias));
 }
 
 extern "C" __global__ void __launch_bounds__(256) attention_backward_dq_f32(
         float* dqkv, float* D, const float* dy, const float* y, const float* qkv, const float* lse,
-        const long long* segments, const long long* seed, int B, int T, int n_head, int hs, float p,
-        unsigned int threshold) {
-    attention_backward_dq(dqkv, D, dy, y, qkv, lse, make_attention(B, T, n_head, hs, p, threshold, seed, segments));
+        const long long* segments, const float* bias, unsigned int seed, int B, int T, int n_head, int hs,
+        float p, unsigned int threshold) {
+    attention_backward_dq(dqkv, D, dy, y, qkv, lse,
+                          make_attention(B, T, n_head, hs, p, threshold, seed, segments, bias));
 }
 
 extern "C" __global__ void __launch_bounds__(256) attention_backward_dq_f16(
         __half* dqkv, float* D, const __half* dy, const __half* y, const __half* qkv, const float* lse,
-        const long long* segments, const long long* seed, int B, int T, int n_head, int hs, float p,
-        unsigned int threshold) {
-    attention_backward_dq(dqkv, D, dy, y, qkv, lse, make_attention(B, T, n_head, hs, p, threshold, seed, segments));
+        const long long* segments, const float* bias, unsigned int seed, int B, int T, int n_head, int hs,
+        float p, unsigned int threshold) {
+    attention_backward_dq(dqkv, D, dy, y, qkv, lse,
+                          make_attention(B, T, n_head, hs, p, threshold, seed, segments, bias));
 }
 
 extern "C" __global__ void __launch_bounds__(256) attention_backward_dkdv_f32(
         float* dqkv, const float* dy, const float* qkv, const float* lse, const float* D,
-        const long long* segments, const long long* seed, int B, int T, int n_head, int hs, float p,
-        unsigned int threshold) {
-    attention_backward_dkdv(dqkv, dy, qkv, lse, D, make_attention(B, T, n_head, hs, p, threshold, seed, segments));
+        const long long* segments, const float* bias, unsigned int seed, int B, int T, int n_head, int hs,
+        float p, unsigned int threshold) {
+    attention_backward_dkdv(dqkv, dy, qkv, lse, D,
+                            make_attention(B, T, n_head, hs, p, threshold, seed, segments, bias));
 }
 
 extern "C" __global__ void __launch_bounds__(256) attention_backward_dkdv_f16(
         __half* dqkv, const __half* dy, const __half* qkv, const float* lse, const float* D,
-        const long long* segments, const long long* seed, int B, int T, int n_head, int hs, float p,
-        unsigned int threshold) {
-    attention_backward_dkdv(dqkv, dy, qkv, lse, D, make_attention(B, T, n_head, hs, p, threshold, seed, segments));
+        const long long* segments, const float* bias, unsigned int seed, int B, int T, int n_head, int hs,
+        float p, unsigned int threshold) {
+    attention_backward_dkdv(dqkv, dy, qkv, lse, D,
+                            make_attention(B, T, n_head, hs, p, threshold, seed, segments, bias));
 }

@@ -16,15 +16,9 @@
 //   mixed precision):
 //     dlogits[row, v] = (exp(logits[row, v] - lse[row]) - (v == target)) * dloss / n_valid,
 //     and 0 on rows whose target is ignore_index.
-#include <cuda_fp16.h>
+#include "common.cuh"   // to_float, store_float, NEG_INF
 
 #define THREADS 256
-#define NEG_INF (-__int_as_float(0x7f800000))  // -infinity (NVRTC has no INFINITY macro)
-
-__device__ __forceinline__ float to_float(float v) { return v; }
-__device__ __forceinline__ float to_float(__half v) { return __half2float(v); }
-__device__ __forceinline__ void store_float(float* p, float v) { *p = v; }
-__device__ __forceinline__ void store_float(__half* p, float v) { *p = __float2half(v); }
 
 // Merge two partial softmax sums: (m, s) with s = sum exp(x - m) over some values.
 __device__ __forceinline__ void merge(float& m, float& s, float other_m, float other_s) {

@@ -17,7 +17,7 @@
 //   through shared memory so that the edge tiles can be written with bounds checks.
 // Copies are coalesced when the operand's stride along the copied row is 1: the loop below picks
 //   the order in which consecutive threads touch consecutive addresses.
-#include <cuda_fp16.h>
+#include "common.cuh"   // store_float (and cuda_fp16.h)
 #include <mma.h>
 
 using namespace nvcuda;
@@ -27,8 +27,6 @@ using namespace nvcuda;
 #define TILE_K 32
 #define PAD 8         // extra halves per shared row: fewer bank conflicts, rows still 32-byte aligned
 
-__device__ __forceinline__ void store_float(float* p, float v) { *p = v; }
-__device__ __forceinline__ void store_float(__half* p, float v) { *p = __float2half(v); }
 
 // Copy the rows x cols block of X starting at (r0, c0) into tile (row length ld) as half; zeros
 // outside the rows_total x cols_total matrix.

@@ -3,33 +3,23 @@
 // NumPy reference: fused.layernorm_forward and fused.layernorm_backward.
 // Shapes: x (N, C) float32 (the residual stream), w, b (C,) float32, mean, rstd (N,) float32,
 //   out (N, C) and dout (N, C) float (the _f32 kernels) or half (_f16: mixed precision),
-//   dx (N, C) float32, dw_partial, db_partial (n_chunks, C) float32.
+//   dx (N, C), dw, db (C,) float32.
 //
 // Forward, one warp per row, 8 rows per 256-thread block, grid = ceil(N / 8):
 //   mean = sum(x) / C;  var = sum((x - mean)^2) / C  (two passes: E[x^2] - mean^2 cancels badly)
 //   rstd = 1 / sqrt(var + eps);  out = (x - mean) * rstd * w + b
-// Backward dx, the same layout. With norm = (x - mean) * rstd and dnorm = dout * w:
-//   dx = rstd * (dnorm - mean(dnorm) - norm * mean(dnorm * norm))
-// Backward dw and db are sums over the N rows. So that the result does not depend on thread timing
-//   (no atomics), a block of (32, 8) threads sums 32 columns over one chunk of ROWS_PER_CHUNK rows,
-//   grid = (ceil(C / 32), ceil(N / ROWS_PER_CHUNK)), and writes one partial sum per chunk:
-//   dw_partial[chunk, c] = sum over the chunk's rows of dout * norm;  db_partial[chunk, c] = sum of dout
-//   The caller adds the partials over axis 0.
-#include <cuda_fp16.h>
+// Backward, one launch doing two independent jobs, grid = ceil(N / 8) + ceil(C / 32) blocks of 256:
+//   the first ceil(N / 8) blocks compute dx, one warp per row as in the forward. With
+//   norm = (x - mean) * rstd and dnorm = dout * w:
+//     dx = rstd * (dnorm - mean(dnorm) - norm * mean(dnorm * norm))
+//   the other blocks compute dw and db, sums over the N rows, 32 columns per block: thread
+//   (lane, y = warp) adds rows y, y + 8, ..., then the 8 partial sums are added in order (the same
+//   bits every run, no atomics):
+//     dw = sum over rows of dout * norm;   db = sum over rows of dout
+#include "common.cuh"   // to_float, store_float, warp_sum
 
 #define ROWS_PER_BLOCK 8      // forward and dx: one warp per row
-#define ROWS_PER_CHUNK 256    // dw, db: rows summed into one partial
-
-__device__ __forceinline__ float to_float(float v) { return v; }
-__device__ __forceinline__ float to_float(__half v) { return __half2float(v); }
-__device__ __forceinline__ void store_float(float* p, float v) { *p = v; }
-__device__ __forceinline__ void store_float(__half* p, float v) { *p = __float2half(v); }
-
-// The sum of v over the 32 lanes of a warp, in every lane (butterfly: lane i adds lane i ^ offset).
-__device__ __forceinline__ float warp_sum(float v) {
-    for (int offset = 16; offset > 0; offset >>= 1) v += __shfl_xor_sync(0xffffffffu, v, offset);
-    return v;
-}
+#define COLUMNS 32            // dw and db: columns per block (one per lane)
 
 template <typename T>
 __device__ void layernorm_forward(T* out, float* mean, float* rstd, const float* x, const float* w,
@@ -57,9 +47,9 @@ __device__ void layernorm_forward(T* out, float* mean, float* rstd, const float*
 
 template <typename T>
 __device__ void layernorm_backward_dx(float* dx, const T* dout, const float* x, const float* w,
-                                      const float* mean, const float* rstd, int N, int C) {
+                                      const float* mean, const float* rstd, int N, int C, int block) {
     const int lane = threadIdx.x % 32;
-    const int row = blockIdx.x * ROWS_PER_BLOCK + threadIdx.x / 32;
+    const int row = block * ROWS_PER_BLOCK + threadIdx.x / 32;
     if (row >= N) return;
     const long long offset = (long long)row * C;  // start of this row in x, dout and dx
     const float m = mean[row], s = rstd[row];
@@ -79,34 +69,44 @@ __device__ void layernorm_backward_dx(float* dx, const T* dout, const float* x, 
     }
 }
 
-// dw_s, db_s: (8, 32) shared scratch of the calling kernel (one row of partial sums per threadIdx.y).
 template <typename T>
-__device__ void layernorm_backward_dwdb(float* dw_partial, float* db_partial, const T* dout,
-                                        const float* x, const float* mean, const float* rstd, int N,
-                                        int C, float (*dw_s)[32], float (*db_s)[32]) {
-    const int c = blockIdx.x * 32 + threadIdx.x;
-    const int first = blockIdx.y * ROWS_PER_CHUNK;
-    const int end = min(N, first + ROWS_PER_CHUNK);
-    float dw = 0.0f, db = 0.0f;
+__device__ void layernorm_backward_dwdb(float* dw, float* db, const T* dout, const float* x, const float* mean,
+                                        const float* rstd, int N, int C, int block) {
+    __shared__ float dw_s[ROWS_PER_BLOCK][COLUMNS];   // one row of partial sums per warp
+    __shared__ float db_s[ROWS_PER_BLOCK][COLUMNS];
+    const int lane = threadIdx.x % 32, y = threadIdx.x / 32;
+    const int c = block * COLUMNS + lane;
+    float dw_sum = 0.0f, db_sum = 0.0f;
     if (c < C) {
-        for (int r = first + threadIdx.y; r < end; r += 8) {  // 32 threads of a warp read one row
+        for (int r = y; r < N; r += ROWS_PER_BLOCK) {  // the 32 lanes of a warp read one row
             const long long at = (long long)r * C + c;
             const float d = to_float(dout[at]);
-            dw += d * (x[at] - mean[r]) * rstd[r];
-            db += d;
+            dw_sum += d * (x[at] - mean[r]) * rstd[r];
+            db_sum += d;
         }
     }
-    dw_s[threadIdx.y][threadIdx.x] = dw;
-    db_s[threadIdx.y][threadIdx.x] = db;
+    dw_s[y][lane] = dw_sum;
+    db_s[y][lane] = db_sum;
     __syncthreads();
-    if (threadIdx.y == 0 && c < C) {
-        float sum_dw = 0.0f, sum_db = 0.0f;
-        for (int y = 0; y < 8; y++) {  // a fixed order: the same bits every run
-            sum_dw += dw_s[y][threadIdx.x];
-            sum_db += db_s[y][threadIdx.x];
+    if (y == 0 && c < C) {
+        float total_dw = 0.0f, total_db = 0.0f;
+        for (int k = 0; k < ROWS_PER_BLOCK; k++) {  // a fixed order: the same bits every run
+            total_dw += dw_s[k][lane];
+            total_db += db_s[k][lane];
         }
-        dw_partial[(long long)blockIdx.y * C + c] = sum_dw;
-        db_partial[(long long)blockIdx.y * C + c] = sum_db;
+        dw[c] = total_dw;
+        db[c] = total_db;
+    }
+}
+
+template <typename T>
+__device__ void layernorm_backward(float* dx, float* dw, float* db, const T* dout, const float* x, const float* w,
+                                   const float* mean, const float* rstd, int N, int C) {
+    const int row_blocks = (N + ROWS_PER_BLOCK - 1) / ROWS_PER_BLOCK;
+    if ((int)blockIdx.x < row_blocks) {
+        layernorm_backward_dx(dx, dout, x, w, mean, rstd, N, C, blockIdx.x);
+    } else {
+        layernorm_backward_dwdb(dw, db, dout, x, mean, rstd, N, C, blockIdx.x - row_blocks);
     }
 }
 
@@ -120,30 +120,14 @@ extern "C" __global__ void layernorm_forward_f16(__half* out, float* mean, float
     layernorm_forward(out, mean, rstd, x, w, b, N, C, eps);
 }
 
-extern "C" __global__ void layernorm_backward_dx_f32(float* dx, const float* dout, const float* x,
-                                                     const float* w, const float* mean,
-                                                     const float* rstd, int N, int C) {
-    layernorm_backward_dx(dx, dout, x, w, mean, rstd, N, C);
+extern "C" __global__ void layernorm_backward_f32(float* dx, float* dw, float* db, const float* dout,
+                                                  const float* x, const float* w, const float* mean,
+                                                  const float* rstd, int N, int C) {
+    layernorm_backward(dx, dw, db, dout, x, w, mean, rstd, N, C);
 }
 
-extern "C" __global__ void layernorm_backward_dx_f16(float* dx, const __half* dout, const float* x,
-                                                     const float* w, const float* mean,
-                                                     const float* rstd, int N, int C) {
-    layernorm_backward_dx(dx, dout, x, w, mean, rstd, N, C);
-}
-
-extern "C" __global__ void layernorm_backward_dwdb_f32(float* dw_partial, float* db_partial,
-                                                       const float* dout, const float* x,
-                                                       const float* mean, const float* rstd, int N, int C) {
-    __shared__ float dw_s[8][32];
-    __shared__ float db_s[8][32];
-    layernorm_backward_dwdb(dw_partial, db_partial, dout, x, mean, rstd, N, C, dw_s, db_s);
-}
-
-extern "C" __global__ void layernorm_backward_dwdb_f16(float* dw_partial, float* db_partial,
-                                                       const __half* dout, const float* x,
-                                                       const float* mean, const float* rstd, int N, int C) {
-    __shared__ float dw_s[8][32];
-    __shared__ float db_s[8][32];
-    layernorm_backward_dwdb(dw_partial, db_partial, dout, x, mean, rstd, N, C, dw_s, db_s);
+extern "C" __global__ void layernorm_backward_f16(float* dx, float* dw, float* db, const __half* dout,
+                                                  const float* x, const float* w, const float* mean,
+                                                  const float* rstd, int N, int C) {
+    layernorm_backward(dx, dw, db, dout, x, w, mean, rstd, N, C);
 }
