@@ -18,8 +18,9 @@ because the machine is shared and noisy while the second is not:
 
 --curves then combines them: the time at step s is s x the candidate's mean step time (its
 batches differ in length, so the mean, not the median, is what a run of many steps costs).
-Candidates: "pad" (the original), "bucketN" (sort N batches' worth of samples by length, cut
-into batches; train.py's "bucket" is bucket<BUCKET_WINDOW>), "pack".
+Candidates: "pad" (the original), "pair" (train.py's default: pad's batches, two samples a row),
+"bucketN" (sort N batches' worth of samples by length, cut into batches; train.py's "bucket" is
+bucket<BUCKET_WINDOW>), "pack".
 """
 
 import os
@@ -45,11 +46,12 @@ from tinygrad_guppy.model import GuppyConfig, GuppyLM  # noqa: E402
 from train import PRESETS, TrainConfig  # noqa: E402
 
 CPU = TrainConfig(**{**PRESETS["cpu"], "preset": "cpu"})   # the CPU preset's settings
-DEFAULT_CANDIDATES = ["pad", f"bucket{batching.BUCKET_WINDOW}", "bucket8", "bucket4"]
+DEFAULT_CANDIDATES = ["pad", "pair", f"bucket{batching.BUCKET_WINDOW}", "bucket8", "bucket4"]
 
 
 def candidate_batches(kind, samples, n, seed=CPU.seed):
-    """The first n batches of `kind` ("pad", "pack" or "bucketN") as train.py's epoch 0 makes them."""
+    """The first n batches of `kind` ("pad", "pair", "pack" or "bucketN"), as train.py's epoch 0
+    makes them."""
     rng = np.random.default_rng([seed, 0])
     if kind.startswith("bucket"):
         window = int(kind[len("bucket"):] or batching.BUCKET_WINDOW)

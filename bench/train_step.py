@@ -15,10 +15,11 @@ the report gives medians and the ratio ours / PyTorch (target: <= 1.0 at 32x64, 
 
 Shapes:
 - 32x64, 32x128: B = 32 rows of T random ids (every target counts).
-- bucket, pack, pad: real batches as train.py makes them (tinygrad_guppy.app.batching, train.py's
-  batch size, row length and loss_on, see --loss-on): "bucket"
-  (B = 32 samples of similar length; the planned default), "pack" (rows of 128 positions holding
-  several samples, with a segment mask) and "pad" (the original's pad-to-the-longest). The samples
+- bucket, pack, pad, pair: real batches as train.py makes them (tinygrad_guppy.app.batching,
+  train.py's batch size, row length and loss_on, see --loss-on): "bucket" (B = 32 samples of
+  similar length), "pack" (rows of 128 positions holding several samples, with a segment mask),
+  "pad" (the original's pad-to-the-longest) and "pair" (pad's 32 random samples, two to a row with
+  a segment mask: train.py's default since issue 12). The samples
   are runs/data/train.jsonl tokenized with runs/data/tokenizer.json as train.py does when both
   exist (--prepare makes them, with train.py's stages); otherwise a STAND-IN with the real data's
   length distribution (about 27 tokens, 10 to 60, reply about half) and random ids, and the
@@ -66,7 +67,7 @@ THREADS = 2
 LR, BETAS, WEIGHT_DECAY, GRAD_CLIP = 3e-4, (0.9, 0.95), 0.1, 1.0
 TRAIN_DEFAULTS = TrainConfig()
 BATCH_SIZE, PACK_LEN = TRAIN_DEFAULTS.batch_size, TRAIN_DEFAULTS.max_seq_len    # 32, 128
-SHAPES = ["32x64", "32x128", "bucket", "pack", "pad"]
+SHAPES = ["32x64", "32x128", "bucket", "pack", "pad", "pair"]
 TARGET_SHAPES = ["32x64", "32x128", "bucket"]   # issue 7: ratio <= 1.0 at each of these
 MAX_STEPS = 100                                 # timed steps per side, at most (see --seconds)
 DATA_FILE = os.path.join(ROOT, "runs", "data", "train.jsonl")
@@ -128,9 +129,10 @@ def make_batches(shape, n, cfg, prepare=False, loss_on=TRAIN_DEFAULTS.loss_on):
     epoch = batching.make_batches(shape, samples, BATCH_SIZE, np.random.default_rng(0),
                                   seq_len=PACK_LEN, loss_on=loss_on, pad_id=cfg.pad_id)
     source += f", loss on {loss_on}"
-    batches = []
+    batches, rows = [], None
     for batch in epoch:
-        if len(batch.idx) == BATCH_SIZE:        # the last, short batch of an epoch is skipped
+        rows = rows or len(batch.idx)           # 32 rows a batch (16 with "pair": two a row)
+        if len(batch.idx) == rows:              # the last, short batch of an epoch is skipped
             batches.append(batch)
         if len(batches) == n:
             break
