@@ -99,7 +99,9 @@ PRESETS = {
     # the original GuppyLM recipe (the defaults above)
     "guppy": {},
     # no GPU: from nothing to a fish that answers in character in at most 15 minutes on 2 cores
-    "cpu": dict(steps=2000, lr=1e-3, min_lr=1e-4, warmup=100, eval_every=250, eval_samples=400),
+    # (no dropout: 15 minutes of training underfit, they do not overfit: README, The CPU preset)
+    "cpu": dict(steps=2800, lr=1e-3, min_lr=1e-4, warmup=100, dropout=0.0, eval_every=250,
+                eval_samples=400),
     # the whole pipeline in seconds, for tests
     "tiny": dict(out="runs/tiny", data_dir="runs/tiny/data", n_samples=3000, vocab_size=512,
                  d_model=32, n_layers=2, n_heads=2, ffn_hidden=64, dropout=0.0, batch_size=16,
