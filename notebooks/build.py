@@ -168,11 +168,11 @@ travels inside this notebook.
 
 1. the project is written out and installed (with CuPy when there is a GPU);
 2. the GPU check;
-3. training, `python train.py`: the dataset (60,000 samples from templates), the tokenizer, then
-   the model: the original recipe (10,000 steps) on a GPU, the CPU preset (2,000 steps, about 12
+3. training, `python train.py`: the dataset (60,000 samples from templates and a grammar), the tokenizer, then
+   the model: the original recipe (10,000 steps) on a GPU, the CPU preset (2,800 steps, about 14
    minutes on 2 cores) without one;
 4. the loss curve;
-5. Guppy answers a few messages, then the 64 hand-written eval cases;
+5. Guppy answers a few messages, then the 128 hand-written eval cases;
 6. the model, zipped, to download (for `use_guppy.ipynb`, `chat.py` or the Python API);
 7. a box to talk to Guppy yourself.
 
