@@ -129,11 +129,7 @@ def main(argv=None):
     backend.keep_freed_memory()
 
     quiet = lambda message: None                  # noqa: E731
-    train_path, eval_path = prepare.ensure_dataset(args.data_dir, log=quiet)
-    tok_path = os.path.join(args.data_dir, "tokenizer.json")
-    tok = prepare.ensure_tokenizer(tok_path, train_path, log=quiet)
-    samples = prepare.ensure_tokens(args.data_dir, {"train": train_path, "eval": eval_path},
-                                    tok_path, tok, log=quiet)["train"]
+    samples = prepare.ensure_samples(args.data_dir, log=quiet)["train"]
     load = os.getloadavg()[0]
     print(f"{len(samples):,} training samples from {args.data_dir}; batch {CPU.batch_size}, "
           f"loss on {CPU.loss_on}; {args.steps} timed steps each, alternating; load average "

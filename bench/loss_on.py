@@ -26,11 +26,7 @@ def main(argv=None):
     parser.add_argument("runs", nargs="+", help="run folders (train.py --out)")
     args = parser.parse_args(argv)
     quiet = lambda message: None                  # noqa: E731
-    train_path, eval_path = prepare.ensure_dataset(args.data_dir, log=quiet)
-    tok_path = os.path.join(args.data_dir, "tokenizer.json")
-    tok = prepare.ensure_tokenizer(tok_path, train_path, log=quiet)
-    held_out = prepare.ensure_tokens(args.data_dir, {"train": train_path, "eval": eval_path},
-                                     tok_path, tok, log=quiet)["eval"]
+    held_out = prepare.ensure_samples(args.data_dir, log=quiet)["eval"]
     print(f"{len(held_out):,} eval samples of {args.data_dir}; each run's last checkpoint")
     print("| run | loss on | held-out loss, reply tokens | held-out loss, whole turn | pass rates |")
     print("|---|---|---|---|---|")

@@ -109,13 +109,8 @@ def real_samples(prepare=False):
     if not prepare and not (os.path.exists(DATA_FILE) and os.path.exists(TOKENIZER_FILE)):
         return None
     quiet = lambda message: None                   # noqa: E731 (the stages' log lines)
-    os.makedirs(data_dir, exist_ok=True)
-    train_path, eval_path = stages.ensure_dataset(data_dir, log=quiet)
-    tok = stages.ensure_tokenizer(TOKENIZER_FILE, train_path, log=quiet)
     # both splits, as train.py asks: the token cache is keyed by the files it was made from
-    splits = stages.ensure_tokens(data_dir, {"train": train_path, "eval": eval_path},
-                                  TOKENIZER_FILE, tok, log=quiet)
-    return splits["train"]
+    return stages.ensure_samples(data_dir, log=quiet)["train"]
 
 
 def make_batches(shape, n, cfg, prepare=False, loss_on=TRAIN_DEFAULTS.loss_on):

@@ -115,3 +115,13 @@ def ensure_tokens(data_dir, split_paths, tokenizer_path, tok, log=print):
     log(f"tokens: encoded {sum(len(v) for v in out.values()):,} samples in "
         f"{time.perf_counter() - start:.1f} s{summary} -> {cache}")
     return out
+
+
+def ensure_samples(data_dir, log=print):
+    """{"train": samples, "eval": samples}: stages 1 to 3 in data_dir with train.py's defaults
+    (60,000 samples, seed 42, a 4,096-token BPE), each made only if missing; for the benchmarks."""
+    os.makedirs(data_dir, exist_ok=True)
+    train_path, eval_path = ensure_dataset(data_dir, log=log)
+    tok_path = os.path.join(data_dir, "tokenizer.json")
+    tok = ensure_tokenizer(tok_path, train_path, log=log)
+    return ensure_tokens(data_dir, {"train": train_path, "eval": eval_path}, tok_path, tok, log=log)
