@@ -98,7 +98,7 @@ def read_curve(run_dir):
 
 
 def train_with(kind, train_args):
-    """train.py (its command line, train_args) with the batching `kind`: "pad", "pack" or
+    """train.py (its command line, train_args) with the batching `kind`: "pad", "pair", "pack" or
     "bucketN" (train.py's bucket with BUCKET_WINDOW set to N for this process)."""
     import train
     if kind.startswith("bucket"):
@@ -113,7 +113,7 @@ def main(argv=None):
     if argv[:1] == ["train"]:
         if len(argv) < 2:
             sys.exit("usage: python bench/batching.py train KIND [train.py flags], KIND one of "
-                     "pad, pack, bucketN")
+                     "pad, pair, pack, bucketN")
         return train_with(argv[1], argv[2:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -13,11 +13,10 @@ import argparse
 import os
 import sys
 
-import numpy as np
-
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from tinygrad_guppy import checkpoint  # noqa: E402
-from tinygrad_guppy.app import batching, prepare, training  # noqa: E402
+from tinygrad_guppy.app import prepare, training  # noqa: E402
+from train import TrainConfig, held_out_batches  # noqa: E402
 
 
 def main(argv=None):
@@ -36,8 +35,8 @@ def main(argv=None):
         _, state = checkpoint.load_training_state(folder)
         losses = {}
         for loss_on in ("reply", "all"):
-            batches = list(batching.make_batches("bucket", held_out, 32, np.random.default_rng(0),
-                                                 loss_on=loss_on, pad_id=model.cfg.pad_id))
+            # train.py's held-out batches, with the targets of each way of learning
+            batches = held_out_batches(held_out, TrainConfig(loss_on=loss_on), model.cfg.pad_id)
             losses[loss_on] = training.held_out_loss(model, batches)
         rates = ""
         samples_txt = os.path.join(run, "samples.txt")

@@ -34,11 +34,7 @@ def test_train_through_the_bench_uses_the_asked_batching(tiny_run):
     # (train.py's epoch 0: seed (0, 0)), not of the default window
     from tinygrad_guppy.app import batching, prepare
     data = tiny_run / "data"
-    tok = prepare.ensure_tokenizer(str(data / "tokenizer.json"), str(data / "train.jsonl"),
-                                   log=lambda m: None)
-    samples = prepare.ensure_tokens(str(data), {"train": str(data / "train.jsonl"),
-                                                "eval": str(data / "eval.jsonl")},
-                                    str(data / "tokenizer.json"), tok, log=lambda m: None)["train"]
+    samples = prepare.ensure_samples(str(data), log=lambda m: None)["train"]   # made by the run
     logged = [r["target_tokens"] for r in records if "target_tokens" in r]
 
     def first_steps(window):
