@@ -103,6 +103,32 @@ def test_in_parts_writes_into_out_in_place(monkeypatch):
     assert written == [True, True, True]          # each part wrote its own rows of out
 
 
+@needs_threads
+def test_in_parts_writes_the_results_given_in_out_and_joins_the_others(monkeypatch):
+    monkeypatch.setattr(backend, "cpu_threads", lambda: 3)
+    x = np.arange(20.0).reshape(10, 2)
+
+    def doubled_and_sums(rows, out):
+        doubled, _ = out
+        return np.multiply(rows, 2.0, out=doubled), rows.sum(axis=0)
+
+    doubled = np.full((10, 2), np.nan)
+    got = backend.in_parts(doubled_and_sums, x, join=("rows", "sum"), out=(doubled, None))
+    assert got[0] is doubled
+    np.testing.assert_array_equal(doubled, 2 * x)
+    np.testing.assert_array_equal(got[1], x.sum(axis=0))      # joined: the parts' sums added
+
+
+@needs_threads
+def test_in_parts_refuses_what_it_cannot_split_or_join(monkeypatch):
+    monkeypatch.setattr(backend, "cpu_threads", lambda: 2)
+    x = np.ones((4, 3))
+    with pytest.raises(ValueError, match="same number of rows"):   # w (3,) must go as a keyword
+        backend.in_parts(lambda rows, w: rows * w, x, np.ones(3))
+    with pytest.raises(RuntimeError, match="instead of writing into the out= array"):
+        backend.in_parts(lambda rows, out: rows * 2.0, x, out=np.empty((4, 3)))
+
+
 def test_in_parts_makes_one_call_with_one_thread(monkeypatch):
     monkeypatch.setattr(backend, "cpu_threads", lambda: 1)
     calls = []

@@ -92,8 +92,8 @@ def test_gradcheck_catches_a_broken_model_gradient(monkeypatch):
     from tinygrad_guppy.engine import fused
     real = fused.layernorm_backward
 
-    def off_by_one_percent(*args):
-        dx, dw, db = real(*args)
+    def off_by_one_percent(*args, **kwargs):
+        dx, dw, db = real(*args, **kwargs)
         return dx, dw * 1.01, db
 
     monkeypatch.setattr(fused, "layernorm_backward", off_by_one_percent)

@@ -120,7 +120,7 @@ def check_layernorm(cuda, xp, N, C, dtype, seed=0):
     ]
     dout, dout64 = rounded(rng.normal(size=(N, C)), dtype)
     dx, dw, db = cuda.layernorm_backward(xp.asarray(dout), xp.asarray(x), xp.asarray(w), mean, rstd)
-    dx_ref, dw_ref, db_ref = fused.layernorm_backward(dout64, x64, w64, mean_ref, rstd_ref)
+    dx_ref, dw_ref, db_ref = fused.layernorm_backward(dout64, x64, mean_ref, rstd_ref, w64)
     dnorm = np.abs(dout64 * w64)
     dx_magnitude = rstd_ref[:, None] * (dnorm + dnorm.mean(axis=1, keepdims=True)
                                         + np.abs(norm) * (dnorm * np.abs(norm)).mean(axis=1, keepdims=True))

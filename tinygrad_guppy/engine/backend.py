@@ -148,9 +148,11 @@ def keep_freed_memory() -> bool:
 # many small products (one per batch row and head: 192 per product at B = 32), and OpenBLAS splits
 # each of those above 262,144 multiply-adds (T > 64), where waking threads costs more than the
 # arithmetic; and whenever other programs share the cores, a thread that waits for one the system
-# has set aside wastes its turn. So Linear and attention call their math through `in_parts`: one
-# part of the rows per thread, each on single-threaded BLAS, all at the same time (NumPy releases
-# Python's GIL while it computes), and the parts meet only once, at the end (bench/README.md).
+# has set aside wastes its turn; NumPy's elementwise work runs on one thread anyway. So the ops
+# whose rows are independent (Linear, attention, LayerNorm, cross-entropy) call their math through
+# `in_parts`: one part of the rows per thread, each on single-threaded BLAS, all at the same time
+# (NumPy releases Python's GIL while it computes), each part writing its rows of the results in
+# place; the parts meet only once, at the end (bench/README.md).
 
 def _find_openblas():
     """(set_num_threads, get_num_threads) of the OpenBLAS that NumPy loaded, or None.
@@ -198,30 +200,41 @@ def in_parts(fn, *args, join="rows", out=None, **settings):
     first axis (they must share its length); the others (numbers, None) and the keyword arguments
     go whole to every part. `join` says how each result (or each entry of a tuple of results) is
     put back together: "rows", the parts' rows concatenated, or "sum", the parts' results added;
-    None stays None. With `out` (an array with a row per row of the arguments), each part is
-    given its rows of it as fn's own `out=` to write the result into, and in_parts returns `out`:
-    no copy, and no second array of the result's size.
+    None stays None. With `out`, an array with a row per row of the arguments (or, for a fn with
+    several results, a tuple of such arrays and Nones, one per result), each part is given its rows
+    of it as fn's own `out=` to write its results into: a result written so comes back as the
+    array given, with no join (no copy, and no second array of its size); a result whose entry is
+    None is joined as above.
     fn runs once, on everything, when the data is on the GPU, when there is one CPU thread, or
     when the BLAS threads cannot be limited. Not for use from several threads at once, nor inside
     fn (neither is the engine).
 
-    Example: in_parts(attention_forward, qkv, n_head, allowed, keep, p), with B = 32 on 2 threads,
-    runs attention_forward(qkv[:16], n_head, allowed[:16], keep[:16], p) on this thread and the
-    same on rows 16:32 on another, then joins y, probs and dropped.
+    Example: in_parts(attention_forward, qkv, n_head, allowed, keep, p, out=(y, probs, None)),
+    with B = 32 on 2 threads, runs attention_forward(qkv[:16], n_head, allowed[:16], keep[:16], p,
+    out=(y[:16], probs[:16], None)) on this thread and the same on rows 16:32 on another.
     """
     arrays = [a for a in args if _is_array(a)]
     N = len(arrays[0]) if arrays else 0
+    if any(len(a) != N for a in arrays):
+        raise ValueError(f"in_parts: the array arguments are split by rows and must have the same "
+                         f"number of rows; got shapes {[a.shape for a in arrays]} (pass an array "
+                         f"that every part needs whole as a keyword argument)")
     n = min(N, cpu_threads())
-    if out is not None:
-        settings["out"] = out
     if n <= 1 or _openblas is None or xp(*arrays) is not np:
-        return fn(*args, **settings)
+        return fn(*args, **settings) if out is None else fn(*args, **settings, out=out)
     bounds = [N * i // n for i in range(n + 1)]
 
     def part(i):
         rows = slice(bounds[i], bounds[i + 1])
-        mine = settings if out is None else {**settings, "out": out[rows]}
-        return fn(*[a[rows] if _is_array(a) else a for a in args], **mine)
+        if out is None:
+            return fn(*[a[rows] if _is_array(a) else a for a in args], **settings)
+        given = _rows(out, rows)
+        result = fn(*[a[rows] if _is_array(a) else a for a in args], **settings, out=given)
+        for got, mine in zip(*((result, given) if isinstance(given, tuple) else ((result,), (given,)))):
+            if mine is not None and got is not mine:
+                raise RuntimeError(f"in_parts: {fn.__name__} returned a new array instead of "
+                                   f"writing into the out= array it was given")
+        return result
 
     set_threads, get_threads = _openblas
     previous = get_threads()
@@ -233,12 +246,19 @@ def in_parts(fn, *args, join="rows", out=None, **settings):
     finally:
         concurrent.futures.wait(futures)     # even when a part failed: none may outlive the call
         set_threads(previous)
-    if out is not None:
-        return out
     if not isinstance(results[0], tuple):
-        return _join(results, join)
+        return out if out is not None else _join(results, join)
     joins = (join,) * len(results[0]) if isinstance(join, str) else join
-    return tuple(_join(same, how) for same, how in zip(zip(*results), joins))
+    given = out if isinstance(out, tuple) else (None,) * len(joins)
+    return tuple(_join(same, how) if mine is None else mine
+                 for same, how, mine in zip(zip(*results), joins, given))
+
+
+def _rows(out, rows):
+    """out's rows `rows`: of the array, or of each array of a tuple (its Nones stay None)."""
+    if isinstance(out, tuple):
+        return tuple(None if a is None else a[rows] for a in out)
+    return out[rows]
 
 
 def _join(parts, how):

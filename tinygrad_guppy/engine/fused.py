@@ -189,8 +189,9 @@ class Residual(Function):
 
 # ---- LayerNorm -----------------------------------------------------------------------------------
 
-def layernorm_forward(x, w, b, eps):
-    """x (N, C), w (C,), b (C,) -> out (N, C), mean (N,), rstd (N,)
+def layernorm_forward(x, w, b, eps, out=None):
+    """x (N, C), w (C,), b (C,) -> out (N, C), mean (N,), rstd (N,), written into
+    out = (out, mean, rstd) where given (any of them may be None)
 
     mean = sum(x) / C;  var = sum((x - mean)^2) / C;  rstd = 1 / sqrt(var + eps)
     out = (x - mean) * rstd * w + b
@@ -198,18 +199,20 @@ def layernorm_forward(x, w, b, eps):
     """
     xp = backend.xp(x)
     C = x.shape[-1]
-    mean = x.mean(axis=-1)                                      # (N,)
-    out = x - mean[:, None]                                     # (N, C), x centred
+    out, mean, rstd = out or (None, None, None)
+    mean = x.mean(axis=-1, out=mean)                            # (N,)
+    out = xp.subtract(x, mean[:, None], out=out)                # (N, C), x centred
     var = xp.einsum("ij,ij->i", out, out) / C                   # (N,), row dot products: no temporary
-    rstd = 1.0 / xp.sqrt(var + eps)                             # (N,)
+    rstd = xp.divide(1.0, xp.sqrt(var + eps), out=rstd)         # (N,)
     out *= rstd[:, None]                                        # normalized
     out *= w
     out += b
     return out, mean, rstd
 
 
-def layernorm_backward(dout, x, w, mean, rstd):
-    """dout (N, C), x (N, C), w (C,), mean (N,), rstd (N,) -> dx (N, C), dw (C,), db (C,)
+def layernorm_backward(dout, x, mean, rstd, w, out=None):
+    """dout (N, C), x (N, C), mean (N,), rstd (N,), w (C,) -> dx (N, C), dw (C,), db (C,);
+    dx written into out = (dx, None, None) if given
 
     With norm = (x - mean) * rstd and dnorm = dout * w (the forward line out = norm * w + b):
     dx = rstd * (dnorm - mean(dnorm) - norm * mean(dnorm * norm))   (means over C)
@@ -221,7 +224,7 @@ def layernorm_backward(dout, x, w, mean, rstd):
     norm *= rstd[:, None]                                       # (N, C)
     dw = xp.einsum("ij,ij->j", dout, norm)                      # sums of products, no temporary
     db = dout.sum(axis=0)
-    dx = dout * w                                               # (N, C), dnorm for now
+    dx = xp.multiply(dout, w, out=None if out is None else out[0])   # (N, C), dnorm for now
     dnorm_mean = dx.sum(axis=-1) / C                            # (N,)
     dnorm_norm_mean = xp.einsum("ij,ij->i", dx, norm) / C       # (N,)
     dx -= dnorm_mean[:, None]
@@ -234,7 +237,8 @@ def layernorm_backward(dout, x, w, mean, rstd):
 class LayerNorm(Function):
     """x (..., C), w (C,), b (C,) -> out (..., C): each row normalized to mean 0, variance 1, then
     scaled by w and shifted by b. Gradients: layernorm_backward. (Rows of near-constant values make
-    rstd huge and the op ill-conditioned; checks use rows with some spread.)"""
+    rstd huge and the op ill-conditioned; checks use rows with some spread.) On the CPU the rows
+    are split over the threads (backend.in_parts)."""
 
     def forward(self, x, w, b, eps=1e-5):
         C = x.shape[-1]
@@ -245,8 +249,10 @@ class LayerNorm(Function):
             from tinygrad_guppy.engine import amp, cuda
             out_dtype = np.float16 if amp.autocast_enabled() else x.dtype
             out, self.mean, self.rstd = cuda.layernorm_forward(self.x2d, w, b, eps, out_dtype)
-        else:
-            out, self.mean, self.rstd = layernorm_forward(self.x2d, w, b, eps)
+        else:   # each thread its rows, written in place
+            out = backend.xp(x).empty_like(self.x2d)
+            out, self.mean, self.rstd = backend.in_parts(layernorm_forward, self.x2d, w=w, b=b, eps=eps,
+                                                         out=(out, None, None))
         return out.reshape(x.shape)
 
     def backward(self, dout):
@@ -254,8 +260,10 @@ class LayerNorm(Function):
         if backend.uses_kernels(dout):
             from tinygrad_guppy.engine import cuda
             dx, dw, db = cuda.layernorm_backward(dout2d, self.x2d, self.w, self.mean, self.rstd)
-        else:
-            dx, dw, db = layernorm_backward(dout2d, self.x2d, self.w, self.mean, self.rstd)
+        else:   # each thread its rows of dx and its share of the sums dw and db
+            dx, dw, db = backend.in_parts(layernorm_backward, dout2d, self.x2d, self.mean, self.rstd,
+                                          w=self.w, join=("rows", "sum", "sum"),
+                                          out=(backend.xp(dout).empty_like(dout2d), None, None))
         return dx.reshape(dout.shape), dw, db
 
 
@@ -287,9 +295,10 @@ def attention_allowed(T, segments=None, xp=None):
     return same & causal
 
 
-def attention_forward(qkv, n_head, allowed, keep=None, p=0.0):
+def attention_forward(qkv, n_head, allowed, keep=None, p=0.0, out=None):
     """qkv (B, T, 3C), allowed (T, T) or (B, 1, T, T) bool, keep None or (B, nh, T, T) bool
-    -> y (B, T, C), probs (B, nh, T, T), dropped (B, nh, T, T) or None
+    -> y (B, T, C), probs (B, nh, T, T), dropped (B, nh, T, T) or None,
+    written into out = (y, probs, dropped) where given (any of them may be None)
 
     q, k, v = the three C-wide slices of qkv, each split into nh heads of hs = C / nh features
     att = q @ k^T / sqrt(hs), and -inf where not allowed          (B, nh, T, T)
@@ -301,26 +310,29 @@ def attention_forward(qkv, n_head, allowed, keep=None, p=0.0):
     B, T, C3 = qkv.shape
     C = C3 // 3
     hs = C // n_head
+    y, att, dropped = out or (None, None, None)
     q, k, v = qkv.reshape(B, T, 3, n_head, hs).transpose(2, 0, 3, 1, 4)  # each (B, nh, T, hs), a view
-    att = q @ k.swapaxes(-1, -2)                                # (B, nh, T, T)
+    att = xp.matmul(q, k.swapaxes(-1, -2), out=att)             # (B, nh, T, T)
     att *= 1.0 / math.sqrt(hs)
     xp.copyto(att, -xp.inf, where=~allowed)
     att -= att.max(axis=-1, keepdims=True)                      # finite: the diagonal is allowed
     probs = xp.exp(att, out=att)
     probs /= probs.sum(axis=-1, keepdims=True)
-    dropped = None
-    if keep is not None:
-        dropped = probs * keep
+    if keep is None:
+        dropped = None
+    else:
+        dropped = xp.multiply(probs, keep, out=dropped)
         dropped *= 1.0 / (1.0 - p)
-    y = xp.empty((B, T, C), dtype=qkv.dtype)
+    if y is None:
+        y = xp.empty((B, T, C), dtype=qkv.dtype)
     xp.matmul(probs if dropped is None else dropped, v,
               out=y.reshape(B, T, n_head, hs).transpose(0, 2, 1, 3))  # written in place, heads joined
     return y, probs, dropped
 
 
-def attention_backward(dy, qkv, n_head, probs, dropped):
+def attention_backward(dy, qkv, n_head, probs, dropped, out=None):
     """dy (B, T, C), qkv (B, T, 3C), probs (B, nh, T, T) and dropped (the same or None) from
-    attention_forward -> dqkv (B, T, 3C)
+    attention_forward -> dqkv (B, T, 3C), written into `out` if given
 
     From the forward line y = dropped @ v:  dv = dropped^T @ dy;  ddropped = dy @ v^T.
     Through dropped = probs * keep / (1 - p): dprobs = ddropped * keep / (1 - p), so that
@@ -335,7 +347,7 @@ def attention_backward(dy, qkv, n_head, probs, dropped):
     hs = C // n_head
     q, k, v = qkv.reshape(B, T, 3, n_head, hs).transpose(2, 0, 3, 1, 4)
     dropped = probs if dropped is None else dropped
-    dqkv = xp.empty_like(qkv)
+    dqkv = xp.empty_like(qkv) if out is None else out
     dq, dk, dv = dqkv.reshape(B, T, 3, n_head, hs).transpose(2, 0, 3, 1, 4)  # views into dqkv
     dy = dy.reshape(B, T, n_head, hs).transpose(0, 2, 1, 3)    # (B, nh, T, hs), a view
     xp.matmul(dropped.swapaxes(-1, -2), dy, out=dv)
@@ -380,8 +392,12 @@ class CausalSelfAttention(Function):
         keep = None
         if p > 0.0:   # drawn for the whole batch at once: the same mask however it is split
             keep = xp.asarray(rng.random((B, n_head, T, T), dtype=qkv.dtype) >= p)   # float64 GPU: copied
-        self.y, probs, dropped = backend.in_parts(attention_forward, qkv, n_head, allowed, keep, p)
-        self.qkv, self.probs = qkv, (probs, dropped)
+        # each thread writes its rows of the results in place (no join of the parts: no copies)
+        y = xp.empty((B, T, C3 // 3), dtype=qkv.dtype)
+        probs = xp.empty((B, n_head, T, T), dtype=qkv.dtype)
+        dropped = None if keep is None else xp.empty_like(probs)
+        backend.in_parts(attention_forward, qkv, n_head, allowed, keep, p, out=(y, probs, dropped))
+        self.qkv, self.y, self.probs = qkv, y, (probs, dropped)
         return self.y
 
     def backward(self, dy):
@@ -392,7 +408,8 @@ class CausalSelfAttention(Function):
                                                   self.segments, self.p, seed)
             return (dqkv, dbias) if self.bias is not None else dqkv
         probs, dropped = self.probs
-        dqkv = backend.in_parts(attention_backward, dy, self.qkv, self.n_head, probs, dropped)
+        dqkv = backend.in_parts(attention_backward, dy, self.qkv, self.n_head, probs, dropped,
+                                out=backend.xp(dy).empty_like(self.qkv))
         if self.bias is not None:
             return dqkv, dqkv.reshape(-1, dqkv.shape[-1]).sum(axis=0)
         return dqkv
@@ -400,8 +417,9 @@ class CausalSelfAttention(Function):
 
 # ---- softmax cross-entropy -----------------------------------------------------------------------
 
-def cross_entropy_forward(logits, targets, ignore_index):
-    """logits (N, V), targets (N,) integers -> losses (N,), exps (N, V), sums (N,)
+def cross_entropy_forward(logits, targets, ignore_index, out=None):
+    """logits (N, V), targets (N,) integers -> losses (N,), exps (N, V), sums (N,), written into
+    out = (losses, exps, sums) where given (any of them may be None)
 
     losses_i = logsumexp(logits_i) - logits_i[target_i]   (= -log softmax(logits_i)[target_i])
                on the rows whose target is not ignore_index, 0 on the others
@@ -413,14 +431,15 @@ def cross_entropy_forward(logits, targets, ignore_index):
     """
     xp = backend.xp(logits)
     N = logits.shape[0]
+    losses, exps, sums = out or (None, None, None)
     valid = targets != ignore_index                             # (N,) bool
     safe_targets = xp.where(valid, targets, 0)                  # any in-range id for ignored rows
     maxes = logits.max(axis=1, keepdims=True)                   # (N, 1)
-    exps = logits - maxes                                       # (N, V)
+    exps = xp.subtract(logits, maxes, out=exps)                 # (N, V)
     xp.exp(exps, out=exps)
-    sums = exps.sum(axis=1)                                     # (N,)
+    sums = exps.sum(axis=1, out=sums)                           # (N,)
     target_logits = logits[xp.arange(N), safe_targets] - maxes[:, 0]   # (N,), shifted like exps
-    losses = xp.log(sums) - target_logits                       # (N,)
+    losses = xp.subtract(xp.log(sums), target_logits, out=losses)      # (N,)
     losses *= valid
     return losses, exps, sums
 
@@ -445,7 +464,8 @@ class CrossEntropy(Function):
 
     Saved for backward on either device: targets, ignore_index, n_valid, and `softmax`, what gives
     the probabilities back: (exps, sums) from cross_entropy_forward on the CPU (softmax =
-    exps / sums), (logits, lse) on the GPU (softmax = exp(logits - lse), recomputed there)."""
+    exps / sums), (logits, lse) on the GPU (softmax = exp(logits - lse), recomputed there).
+    On the CPU the rows are split over the threads (backend.in_parts)."""
 
     def forward(self, logits, targets, ignore_index=-100):
         if logits.ndim != 2 or targets.shape != logits.shape[:1]:
@@ -465,7 +485,8 @@ class CrossEntropy(Function):
             if bad.any():
                 raise ValueError(f"cross_entropy: targets must be in [0, {logits.shape[1]}) or "
                                  f"{ignore_index} (ignored); got {targets[bad][:5].tolist()}")
-        losses, exps, sums = cross_entropy_forward(logits, targets, ignore_index)
+        losses, exps, sums = backend.in_parts(cross_entropy_forward, logits, targets, ignore_index,
+                                              out=(None, xp.empty_like(logits), None))  # rows per thread
         self.softmax = (exps, sums)
         self.n_valid = xp.maximum((targets != ignore_index).sum(), 1)
         return (losses.sum() / self.n_valid).astype(logits.dtype)
@@ -480,8 +501,8 @@ class CrossEntropy(Function):
         # subtle: dlogits is written over the saved exps (nothing reads them after this; the
         # engine frees the graph once backward has run), which saves an (N, V) array.
         exps, sums = self.softmax
-        dlogits = cross_entropy_backward(dloss, exps, sums, self.targets, self.ignore_index,
-                                         self.n_valid, out=exps)
+        dlogits = backend.in_parts(cross_entropy_backward, dloss, exps, sums, self.targets,
+                                   self.ignore_index, self.n_valid, out=exps)
         return dlogits, None
 
 

@@ -343,12 +343,13 @@ def linear_forward(x, w, b=None, out=None):
     return y
 
 
-def linear_backward(dy, x, w, with_bias=True):
-    """dy (N, out), x (N, in), w (out, in) -> dx (N, in), dw (out, in), db (out,) or None
+def linear_backward(dy, x, w, with_bias=True, out=None):
+    """dy (N, out), x (N, in), w (out, in) -> dx (N, in), dw (out, in), db (out,) or None;
+    dx written into out = (dx, None, None) if given
 
     From the forward line y = x @ w^T + b:  dx = dy @ w;  dw = dy^T @ x;  db = dy summed over rows
     """
-    dx = dy @ w
+    dx = backend.xp(dy).matmul(dy, w, out=None if out is None else out[0])
     dw = dy.T @ x
     db = dy.sum(axis=0) if with_bias else None
     return dx, dw, db
@@ -387,8 +388,10 @@ class Linear(Function):
             dx, dw, db = cuda.linear_backward(dy2d, self.x2d, self.w, self.w_dtype,
                                               need_dx, need_dw, need_db)
         else:   # each thread's rows give their dx rows and their share of the sums dw and db
+            dx = backend.xp(dy).empty((len(dy2d), self.w.shape[1]), dtype=dy.dtype)    # (N, in)
             dx, dw, db = backend.in_parts(linear_backward, dy2d, self.x2d, w=self.w,
-                                          with_bias=self.has_bias, join=("rows", "sum", "sum"))
+                                          with_bias=self.has_bias, join=("rows", "sum", "sum"),
+                                          out=(dx, None, None))
         if dx is not None:
             dx = dx.reshape(*dy.shape[:-1], self.w.shape[1])
         return (dx, dw, db) if self.has_bias else (dx, dw)
