@@ -230,10 +230,10 @@ def in_parts(fn, *args, join="rows", out=None, **settings):
             return fn(*[a[rows] if _is_array(a) else a for a in args], **settings)
         given = _rows(out, rows)
         result = fn(*[a[rows] if _is_array(a) else a for a in args], **settings, out=given)
-        for got, mine in zip(*((result, given) if isinstance(given, tuple) else ((result,), (given,)))):
-            if mine is not None and got is not mine:
-                raise RuntimeError(f"in_parts: {fn.__name__} returned a new array instead of "
-                                   f"writing into the out= array it was given")
+        pairs = zip(result, given) if isinstance(given, tuple) else [(result, given)]
+        if any(mine is not None and got is not mine for got, mine in pairs):
+            raise RuntimeError(f"in_parts: {fn.__name__} returned a new array instead of "
+                               f"writing into the out= array it was given")
         return result
 
     set_threads, get_threads = _openblas
