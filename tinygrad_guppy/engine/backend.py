@@ -220,20 +220,22 @@ def in_parts(fn, *args, join="rows", out=None, **settings):
                          f"number of rows; got shapes {[a.shape for a in arrays]} (pass an array "
                          f"that every part needs whole as a keyword argument)")
     n = min(N, cpu_threads())
+    if out is not None:
+        settings["out"] = out
     if n <= 1 or _openblas is None or xp(*arrays) is not np:
-        return fn(*args, **settings) if out is None else fn(*args, **settings, out=out)
+        return fn(*args, **settings)
     bounds = [N * i // n for i in range(n + 1)]
 
     def part(i):
         rows = slice(bounds[i], bounds[i + 1])
-        if out is None:
-            return fn(*[a[rows] if _is_array(a) else a for a in args], **settings)
-        given = _rows(out, rows)
-        result = fn(*[a[rows] if _is_array(a) else a for a in args], **settings, out=given)
-        pairs = zip(result, given) if isinstance(given, tuple) else [(result, given)]
-        if any(mine is not None and got is not mine for got, mine in pairs):
-            raise RuntimeError(f"in_parts: {fn.__name__} returned a new array instead of "
-                               f"writing into the out= array it was given")
+        mine = settings if out is None else {**settings, "out": _rows(out, rows)}
+        result = fn(*[a[rows] if _is_array(a) else a for a in args], **mine)
+        if out is not None:
+            given = mine["out"]
+            pairs = zip(result, given) if isinstance(given, tuple) else [(result, given)]
+            if any(want is not None and got is not want for got, want in pairs):
+                raise RuntimeError(f"in_parts: {fn.__name__} returned a new array instead of "
+                                   f"writing into the out= array it was given")
         return result
 
     set_threads, get_threads = _openblas
