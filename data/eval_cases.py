@@ -620,7 +620,7 @@ class HeldOut:
             for i in np.flatnonzero(bound > self.max_ratio):
                 i = int(i)
                 total = len(x) + self.lengths[i]
-                if i in found or 2 * lcs_length(x, self.char_masks[i], self.lengths[i]) \
+                if i in found or 2 * lcs_length(x, self.char_masks[i], len(self.texts[i])) \
                         <= self.max_ratio * total:
                     continue
                 matcher = self.matchers[i]

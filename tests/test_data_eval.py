@@ -139,3 +139,13 @@ def test_cases_from_split_use_the_topic_rules_and_pass_their_own_replies():
     assert cases == cases_from_split(held_out, n=150, seed=0)          # the same draw every time
     results = ask_cases(lambda prompt: {c.prompt: c.example for c in cases}[prompt], cases)
     assert sum(r.passed for r in results) >= 0.95 * len(results)      # the data's own replies pass
+
+
+def test_near_duplicates_of_long_prompts():
+    """Prompts of 63 characters and more once overflowed the LCS bit masks (a numpy int length).
+    The input shares no word with the prompt (every word misspelt), so only similarity finds it."""
+    long = "my flatmate keeps saying the water in your tank looks a bit murky today"
+    typed = " ".join(word + "h" for word in long.split())
+    found = near_duplicates([long], [typed, "are you cold?"])
+    assert [(p, x) for p, x, _ in found] == [(long, typed)]
+    assert found[0][2].startswith("similarity")
