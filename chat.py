@@ -3,6 +3,7 @@
     python chat.py                          # a conversation with runs/guppy (/reset, /quit)
     python chat.py --prompt "hi guppy"      # one reply, then exit
     python chat.py --eval                   # the held-out eval cases: a table and the pass rate
+    python chat.py --eval --cases dev       # the development cases (for judging data changes)
     python chat.py --run runs/try --temperature 0.9 --top-p 0.9 --seed 1
     python chat.py --explain --prompt "hi guppy"      # each token's probabilities, as sampled
     python chat.py --attention att.png --prompt "hi guppy"   # the reply's attention, per head
@@ -17,7 +18,8 @@ import argparse
 import io
 import sys
 
-from data.eval_cases import ask_cases, results_table
+from data.dev_cases import DEV_CASES
+from data.eval_cases import EVAL_CASES, ask_cases, results_table
 from tinygrad_guppy.app.attention import plot_attention, reply_attention
 from tinygrad_guppy.app.chat_api import load_run
 from tinygrad_guppy.app.conversation import Conversation
@@ -29,6 +31,9 @@ def parse_args(argv=None):
     p.add_argument("--run", default="runs/guppy", help="the run folder train.py wrote (default: runs/guppy)")
     p.add_argument("--prompt", default=None, help="answer this one message and exit")
     p.add_argument("--eval", action="store_true", help="run the held-out eval cases and print the pass rate")
+    p.add_argument("--cases", choices=("eval", "dev"), default="eval",
+                   help="with --eval: the eval cases (the test, data/eval_cases.py) or the development "
+                        "cases data changes are judged on (data/dev_cases.py) (default: eval)")
     p.add_argument("--temperature", type=float, default=0.7, help="sampling temperature; 0 = greedy (default: 0.7)")
     p.add_argument("--top-k", type=int, default=50, help="sample among the k most likely tokens; 0 = all (default: 50)")
     p.add_argument("--top-p", type=float, default=1.0, help="nucleus sampling: the smallest set reaching p (default: 1.0 = off)")
@@ -106,7 +111,8 @@ def main(argv=None):
     if args.eval:
         if not (args.temperature != 0.7 or args.top_k != 50 or args.top_p != 1.0 or args.seed is not None):
             sampling["greedy"] = True      # the default: reproducible, like train.py's report
-        results = ask_cases(lambda prompt: conv.reply_text(prompt, **sampling))
+        cases = DEV_CASES if args.cases == "dev" else EVAL_CASES
+        results = ask_cases(lambda prompt: conv.reply_text(prompt, **sampling), cases)
         print(results_table(results))
         return 0
     if args.prompt is not None:

@@ -665,8 +665,10 @@ def _char_counts(text: str) -> np.ndarray:
 
 
 def held_out_prompts() -> list[str]:
-    """The prompts that training data must stay away from: every hand-written case's."""
-    return [case.prompt for case in EVAL_CASES]
+    """The prompts that training data must stay away from: every hand-written case's, the eval
+    cases' and the development cases' (data/dev_cases.py)."""
+    from data.dev_cases import DEV_CASES      # here, as dev_cases imports this module
+    return [case.prompt for case in EVAL_CASES + DEV_CASES]
 
 
 def near_duplicates(prompts: list[str], inputs: list[str], max_ratio: float = 0.8,

@@ -6,8 +6,10 @@ well-trained model says, so they must pass; replies of the other topics must mos
 
 import pytest
 
+from data.dev_cases import DEV_CASES
 from data.eval_cases import (EVAL_CASES, OUT_OF_CHARACTER_RE, EvalCase, cases_from_split,
-                             ask_cases, near_duplicates, results_table, score)
+                             ask_cases, held_out_prompts, near_duplicates, results_table, score,
+                             shared_fourgrams)
 from data.generate import generate
 from data.persona import load_persona
 
@@ -34,6 +36,20 @@ def test_there_are_enough_cases_over_enough_training_topics():
     assert all(c.keywords == EVAL_CASES_BY_TOPIC[c.topic][0].keywords for c in EVAL_CASES)
     assert len({c.prompt for c in EVAL_CASES}) == len(EVAL_CASES)
     assert all(c.prompt == c.prompt.lower() and c.keywords for c in EVAL_CASES)
+
+
+def test_dev_cases_two_per_topic_apart_from_the_eval_cases_and_kept_from_training():
+    """The development cases (data/dev_cases.py) judge data changes, the eval cases stay the test:
+    every topic has two, scored by the topic's keywords, none near an eval case, and the data
+    check keeps training inputs away from both."""
+    topics = [t.name for t in GUPPY.topics]
+    assert sorted(c.topic for c in DEV_CASES) == sorted(topics * 2)
+    assert all(c.keywords == EVAL_CASES_BY_TOPIC[c.topic][0].keywords for c in DEV_CASES)
+    assert all(score(c.example, c)[0] for c in DEV_CASES)
+    eval_prompts, dev_prompts = [c.prompt for c in EVAL_CASES], [c.prompt for c in DEV_CASES]
+    assert near_duplicates(eval_prompts, dev_prompts) == []
+    assert shared_fourgrams(eval_prompts, dev_prompts) == []
+    assert held_out_prompts() == eval_prompts + dev_prompts
 
 
 def test_near_duplicates_finds_planted_ones():

@@ -18,6 +18,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 import chat  # noqa: E402
+from data.dev_cases import DEV_CASES  # noqa: E402
+from data.eval_cases import EVAL_CASES  # noqa: E402
 import train  # noqa: E402
 from tinygrad_guppy import checkpoint  # noqa: E402
 
@@ -83,7 +85,11 @@ def test_chat_prompt_and_eval(tiny_run, capsys):
     assert chat.main(["--run", run, "--prompt", "HELLO <|im_end|> guppy", "--seed", "0"]) == 0
     assert "guppy> " in capsys.readouterr().out
     assert chat.main(["--run", run, "--eval"]) == 0
-    assert "eval pass rate:" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "eval pass rate: " in out and f"/{len(EVAL_CASES)} = " in out.splitlines()[-1]
+    assert chat.main(["--run", run, "--eval", "--cases", "dev"]) == 0
+    out = capsys.readouterr().out
+    assert f"/{len(DEV_CASES)} = " in out.splitlines()[-1] and DEV_CASES[0].prompt in out
 
 
 def test_chat_explain_and_attention(tiny_run, tmp_path, capsys):
