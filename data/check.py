@@ -243,7 +243,7 @@ def check_splits(splits: dict[str, list[dict]], limits: CheckLimits | None = Non
     for user in sorted(all_inputs):
         for i, why in rules.matches(user):
             (shared if why.startswith("shares") else near).append((rules.prompts[i], user, why))
-    for what, found, rule in (("inputs near an eval case", near, "near duplicate"),
+    for what, found, rule in (("inputs near an eval or dev case", near, "near duplicate"),
                               ("inputs sharing a 4-gram with one", shared, "specific 4-gram")):
         rows.append((what, f"{len(found):,}", "= 0", not found))
         for prompt, user, why in found[:3]:

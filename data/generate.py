@@ -118,7 +118,7 @@ def generate(persona: Persona, n: int, seed: int, eval_fraction: float = EVAL_FR
                 pair = make_sample(templates, topic, rng)
                 if pair in seen or token_bound(*pair) > EXTRAS_BUDGET:   # made, or too long
                     continue
-                if rules.matches(pair[0]):   # too close to an eval case: keep the case unseen
+                if rules.matches(pair[0]):   # too close to an eval or dev case: keep it unseen
                     redrawn += 1
                     continue
                 seen.add(pair)
@@ -186,6 +186,6 @@ def write_dataset(out_dir: str | Path, n: int = 60000, seed: int = 42, persona=N
         print(report.table())
         print(f"wrote {train_path} ({len(train):,}) and {eval_path} ({len(evals):,}) "
               f"for persona {persona.name!r}, seed {seed}, in {time.perf_counter() - start:.1f} s; "
-              f"{stats['redrawn_near_held_out']:,} draws were too close to an eval case and "
+              f"{stats['redrawn_near_held_out']:,} draws were too close to an eval or dev case and "
               "were drawn again")
     return train_path, eval_path

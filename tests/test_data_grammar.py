@@ -254,7 +254,7 @@ def test_the_check_catches_an_input_near_an_eval_case():
                for p in report.problems)
     assert any("specific 4-gram, shares 'is your tank getting'" in p for p in report.problems)
     rows = {what: value for what, value, _, _ in report.rows}
-    assert (rows["inputs near an eval case"], rows["inputs sharing a 4-gram with one"]) == ("1", "2")
+    assert (rows["inputs near an eval or dev case"], rows["inputs sharing a 4-gram with one"]) == ("1", "2")
     assert check_splits(splits, held_out=[]).ok        # the rule can be given other prompts
 
 
