@@ -40,6 +40,7 @@ import time
 import numpy as np
 from tqdm import tqdm
 
+from data.dev_cases import DEV_CASES
 from data.eval_cases import ask_cases, cases_from_split, results_table
 from tinygrad_guppy import checkpoint
 from tinygrad_guppy.app import growing_up, prepare, training
@@ -321,10 +322,10 @@ SAMPLE_PROMPTS = ["hi guppy", "are you hungry?", "what is the meaning of life?",
 
 
 def pass_rates_report(model, tok, eval_rows, path):
-    """Replies to fixed prompts, the pass rate of the hand-written eval cases (new wording), and
-    the pass rate on 200 held-out samples scored by the same rules (training-style wording);
-    printed and written to samples.txt. Greedy decoding, so the numbers are reproducible.
-    Returns the two pass rates."""
+    """Replies to fixed prompts, the pass rates of the hand-written eval cases and development
+    cases (new wording), and the pass rate on 200 held-out samples scored by the same rules
+    (training-style wording); printed and written to samples.txt. Greedy decoding, so the numbers
+    are reproducible. Returns the three pass rates."""
     conv = Conversation(model.eval(), tok)
     reply = lambda prompt: conv.reply_text(prompt, greedy=True)
     lines = ["sample replies (greedy):"]
@@ -332,8 +333,12 @@ def pass_rates_report(model, tok, eval_rows, path):
     results = ask_cases(reply)
     lines += ["", "hand-written eval cases, worded unlike any training input (greedy):",
               results_table(results)]
+    dev = ask_cases(reply, DEV_CASES)
+    lines += ["", "development cases, the ones to judge a change to the data on (greedy):",
+              results_table(dev).replace("eval pass rate", "dev pass rate")]
     held_out = ask_cases(reply, cases_from_split(eval_rows))
     rate = sum(r.passed for r in results) / len(results)
+    dev_rate = sum(r.passed for r in dev) / len(dev)
     held_out_rate = sum(r.passed for r in held_out) / max(len(held_out), 1)
     lines += [f"held-out samples (eval.jsonl prompts, training-style wording) scored by the same "
               f"rules: {sum(r.passed for r in held_out)}/{len(held_out)} = {held_out_rate:.0%}"]
@@ -341,7 +346,7 @@ def pass_rates_report(model, tok, eval_rows, path):
     print(text)
     with open(path, "w") as f:
         f.write(text + "\n")
-    return rate, held_out_rate
+    return rate, dev_rate, held_out_rate
 
 
 # ---------------------------------------------------------------------------------------------
@@ -545,9 +550,10 @@ def report(run, data, log, seconds):
         print(f"each layer's gradient norm: {os.path.join(cfg.out, 'grad_norms.png')}")
     print(f"the replies at every evaluation: {os.path.join(cfg.out, 'growing_up.md')}")
     best_model = checkpoint.load(os.path.join(cfg.out, "best"), device=run.device)
-    pass_rate, held_out_rate = pass_rates_report(best_model, data.tok, prepare.read_samples(data.eval_path),
-                                                 os.path.join(cfg.out, "samples.txt"))
-    log.write(step=run.step, eval_pass_rate=pass_rate, held_out_pass_rate=held_out_rate)
+    pass_rate, dev_rate, held_out_rate = pass_rates_report(
+        best_model, data.tok, prepare.read_samples(data.eval_path), os.path.join(cfg.out, "samples.txt"))
+    log.write(step=run.step, eval_pass_rate=pass_rate, dev_pass_rate=dev_rate,
+              held_out_pass_rate=held_out_rate)
     print(f"chat with it: python chat.py --run {cfg.out}")
 
 

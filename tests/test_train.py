@@ -54,9 +54,10 @@ def test_tiny_preset_writes_every_stage(tiny_run):
     evals = [r for r in records if "eval_loss" in r]
     assert [r["step"] for r in evals] == [10, 20, 30]
     assert len(evals[0]["grad_norms"]) == 28                       # every parameter tensor
-    assert any("eval_pass_rate" in r for r in records)
+    assert any("eval_pass_rate" in r and "dev_pass_rate" in r for r in records)
     report = (run / "samples.txt").read_text()
     assert "hand-written eval cases" in report and "held-out samples" in report
+    assert "dev pass rate: " in report
     assert any("held_out_pass_rate" in r for r in records)
 
 
