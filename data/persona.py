@@ -33,7 +33,7 @@ import importlib
 import importlib.util
 import json
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 # A slot: a pool name (lowercase letters and underscores) and an optional number, in braces.
@@ -116,6 +116,43 @@ def parse_template(text: str) -> list[str]:
 def pool_of(slot: str) -> str:
     """The pool a slot draws from: 'food2' -> 'food', 'food' -> 'food'."""
     return slot.rstrip("0123456789")
+
+
+@dataclass(frozen=True)
+class More:
+    """What a wider grammar adds to one topic (see widen): the user's side only."""
+    frames: dict[str, tuple[str, ...]] = field(default_factory=dict)  # intent name -> more frames
+    intents: tuple[Intent, ...] = ()   # new intents, after the topic's own
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # pool -> more words (a new
+                                       # pool if the topic has none of that name)
+    contexts: tuple[str, ...] = ()     # more sentences that may come first
+
+
+def widen(persona: Persona, more: dict[str, More]) -> Persona:
+    """The persona with a wider user side: each named topic gets its More added to what it has.
+
+    A wider grammar teaches more ways of saying each thing, but a model needs more steps to learn
+    them (README, The dataset: at the CPU preset's 2,800 steps the narrower grammar scored as well,
+    at twice the steps the wider one scored far better), so both can live side by side:
+        PERSONA = widen(GUPPY, {"temp_hot": More(frames={"too_hot": ("is it sweltering?",)})})
+    """
+    by_name = {topic.name: topic for topic in persona.topics}
+    unknown = sorted(set(more) - set(by_name))
+    if unknown:
+        raise PersonaError(f"widen: no topic named {unknown[0]!r} in persona {persona.name!r}")
+    topics = []
+    for topic in persona.topics:
+        add = more.get(topic.name, More())
+        missing = sorted(set(add.frames) - {intent.name for intent in topic.intents})
+        if missing:
+            raise PersonaError(f"widen: topic {topic.name!r} has no intent {missing[0]!r} to add "
+                               "frames to; add it as a new intent instead")
+        intents = tuple(Intent(i.name, i.frames + add.frames.get(i.name, ())) for i in topic.intents)
+        words = {pool: topic.words.get(pool, ()) + add.words.get(pool, ())
+                 for pool in {**topic.words, **add.words}}
+        topics.append(replace(topic, intents=intents + add.intents, words=words,
+                              contexts=topic.contexts + add.contexts))
+    return replace(persona, topics=tuple(topics))
 
 
 def validate_persona(persona: Persona) -> None:

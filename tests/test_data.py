@@ -112,6 +112,23 @@ def test_counts_of_the_60k_dataset(full):
     assert rows["inputs near an eval or dev case"] == rows["inputs sharing a 4-gram with one"] == "0"
 
 
+def test_the_wide_persona_passes_the_check_with_more_ways_to_ask(full):
+    """data/guppy_wide.py (the guppy preset's data): all of Guppy's grammar and more; its 60,000
+    samples pass the data check (eval and dev cases kept away) with more distinct user messages."""
+    wide = load_persona("data.guppy_wide")
+    assert [t.name for t in wide.topics] == [t.name for t in GUPPY.topics]
+    for narrow_topic, wide_topic in zip(GUPPY.topics, wide.topics):
+        frames = {(i.name, f) for i in wide_topic.intents for f in i.frames}
+        assert {(i.name, f) for i in narrow_topic.intents for f in i.frames} < frames
+        assert all(set(v) <= set(wide_topic.words[k]) for k, v in narrow_topic.words.items())
+        assert (wide_topic.inputs, wide_topic.replies) == (narrow_topic.inputs, narrow_topic.replies)
+    train, evals = generate(wide, 60000, seed=42)
+    report = check_splits({"train": train, "eval": evals})
+    assert report.ok, report.table()
+    distinct = len({s["input"] for s in train + evals})
+    assert distinct > len({s["input"] for s in full[0] + full[1]}) + 3000
+
+
 def test_categories_are_balanced(full):
     train, evals = full
     counts = {}

@@ -20,8 +20,8 @@ from data.eval_cases import (COMMON_WORDS, EVAL_CASES, HeldOut, _char_masks, hel
                              words_only)
 from data.generate import Templates, generate, make_sample
 from data.grammar import split_end, stretch_one, swap_shorthands
-from data.persona import (ChatStyle, Intent, Persona, PersonaError, Topic, load_persona,
-                          persona_from_json, persona_to_json)
+from data.persona import (ChatStyle, Intent, More, Persona, PersonaError, Topic, load_persona,
+                          persona_from_json, persona_to_json, widen)
 
 GUPPY = load_persona(None)
 
@@ -174,6 +174,25 @@ def test_split_end():
 def test_bad_grammar_is_a_clear_error(change, message):
     with pytest.raises(PersonaError, match=re.escape(message)):
         load_persona(change(CAT))
+
+
+def test_widen_adds_frames_intents_words_and_contexts():
+    more = More(frames={"ask": ("is the {toy} {fun} today?",)},
+                intents=(Intent("new_toy", ("i got you a {toy} {gift}",)),),
+                words={"fun": ("cool",), "gift": ("today", "as a treat")}, contexts=("look.",))
+    play = widen(CAT, {"play": more}).topics[0]
+    assert [(i.name, i.frames) for i in play.intents] == [
+        ("offer", ("want the {toy}?", "i have a {toy} for you")),
+        ("ask", ("do you like the {toy}?", "is the {toy} {fun}?", "is the {toy} {fun} today?")),
+        ("new_toy", ("i got you a {toy} {gift}",))]
+    assert play.words == {"fun": ("fun", "great", "the best", "cool"), "gift": ("today", "as a treat")}
+    assert play.contexts == ("i found a toy.", "look.")
+    assert widen(CAT, {"play": more}).topics[1] == CAT.topics[1]      # other topics as they were
+    assert CAT.topics[0].intents[1].frames == ("do you like the {toy}?", "is the {toy} {fun}?")
+    with pytest.raises(PersonaError, match="no topic named 'bath'"):
+        widen(CAT, {"bath": More()})
+    with pytest.raises(PersonaError, match="no intent 'chase'.*add it as a new intent"):
+        widen(CAT, {"play": More(frames={"chase": ("chase it?",)})})
 
 
 def test_json_round_trip_keeps_the_grammar(tmp_path):

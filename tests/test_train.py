@@ -22,6 +22,7 @@ from data.dev_cases import DEV_CASES  # noqa: E402
 from data.eval_cases import EVAL_CASES  # noqa: E402
 import train  # noqa: E402
 from tinygrad_guppy import checkpoint  # noqa: E402
+from tinygrad_guppy.app import prepare  # noqa: E402
 
 
 def tiny_args(tmp_path, *extra, out="run"):
@@ -287,3 +288,22 @@ def test_help_lists_every_setting(capsys):
     for flag in ("--steps", "--lr", "--batching", "--loss-on", "--resume", "--preset", "--eval-every"):
         assert flag in text
     assert "presets" in text and "tiny" in text
+
+
+def test_a_dataset_made_from_other_settings_is_an_error_not_reused(tmp_path):
+    data_dir = str(tmp_path / "data")
+    quiet = lambda message: None
+    prepare.ensure_dataset(data_dir, n_samples=3000, seed=1, log=quiet)
+    made = json.loads((tmp_path / "data" / "dataset.json").read_text())
+    assert made == {"persona": "guppy", "n_samples": 3000, "seed": 1}
+    assert prepare.ensure_dataset(data_dir, n_samples=3000, seed=1, log=quiet)[0].endswith("train.jsonl")
+    with pytest.raises(ValueError, match=r"made from .*'guppy'.*data.guppy_wide.*another --data-dir"):
+        prepare.ensure_dataset(data_dir, n_samples=3000, seed=1, persona="data.guppy_wide", log=quiet)
+    with pytest.raises(ValueError, match="'seed': 2"):
+        prepare.ensure_dataset(data_dir, n_samples=3000, seed=2, log=quiet)
+
+
+def test_the_guppy_preset_trains_on_the_wide_persona_in_its_own_data_folder():
+    guppy, cpu = train.config_from_flags({"preset": "guppy"}), train.config_from_flags({"preset": "cpu"})
+    assert (guppy.persona, guppy.data_dir, guppy.steps) == ("data.guppy_wide", "runs/data-wide", 10_000)
+    assert (cpu.persona, cpu.data_dir) == ("", "runs/data")

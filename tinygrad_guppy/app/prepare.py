@@ -11,6 +11,7 @@ Each returns what the next needs; train.py calls them in order, chat.py only nee
 
 import hashlib
 import io
+import json
 import os
 import time
 import zipfile
@@ -25,15 +26,27 @@ from tinygrad_guppy.app.batching import Sample
 from tinygrad_guppy.checkpoint import atomic_write_bytes
 
 
-def ensure_dataset(data_dir, n_samples=60000, seed=42, persona=None, log=print):
-    """(train_path, eval_path); generates them first when either is missing."""
+def ensure_dataset(data_dir, n_samples=60000, seed=42, persona=None, log=print, check=True):
+    """(train_path, eval_path); generates them first when either is missing. What they were made
+    from is kept beside them (dataset.json), so that with `check` a dataset of another persona,
+    size or seed is an error rather than silently used (a folder without that file is used as
+    it is)."""
     train_path = os.path.join(data_dir, "train.jsonl")
     eval_path = os.path.join(data_dir, "eval.jsonl")
+    stamp_path = os.path.join(data_dir, "dataset.json")
+    wanted = {"persona": persona or "guppy", "n_samples": n_samples, "seed": seed}
     if os.path.exists(train_path) and os.path.exists(eval_path):
+        if check and os.path.exists(stamp_path):
+            with open(stamp_path, encoding="utf-8") as f:
+                made = json.load(f)
+            if made != wanted:
+                raise ValueError(f"{data_dir} holds a dataset made from {made}, not {wanted}: give "
+                                 f"another --data-dir, or delete {data_dir} to make it anew")
         log(f"dataset: using {train_path} and {eval_path}")
         return train_path, eval_path
     log(f"dataset: generating {n_samples:,} samples (seed {seed}) into {data_dir}")
     train_path, eval_path = write_dataset(data_dir, n=n_samples, seed=seed, persona=persona)
+    atomic_write_bytes(stamp_path, json.dumps(wanted).encode())
     return str(train_path), str(eval_path)
 
 
@@ -119,9 +132,10 @@ def ensure_tokens(data_dir, split_paths, tokenizer_path, tok, log=print):
 
 def ensure_samples(data_dir, log=print):
     """{"train": samples, "eval": samples}: stages 1 to 3 in data_dir with train.py's defaults
-    (60,000 samples, seed 42, a 4,096-token BPE), each made only if missing; for the benchmarks."""
+    (60,000 samples, seed 42, a 4,096-token BPE), each made only if missing; for the benchmarks,
+    which measure on whatever dataset the folder holds (a run's, of any size or persona)."""
     os.makedirs(data_dir, exist_ok=True)
-    train_path, eval_path = ensure_dataset(data_dir, log=log)
+    train_path, eval_path = ensure_dataset(data_dir, log=log, check=False)
     tok_path = os.path.join(data_dir, "tokenizer.json")
     tok = ensure_tokenizer(tok_path, train_path, log=log)
     return ensure_tokens(data_dir, {"train": train_path, "eval": eval_path}, tok_path, tok, log=log)
