@@ -1,18 +1,19 @@
 """Guppy with a wider user side: the same fish and replies, about three times the ways to ask.
 
-data/guppy.py holds 283 intents with 1,535 frames; this file adds, per topic, more frames to its
-intents, 153 new intents (1,097 frames), 848 more synonyms and 231 more contexts (`More`, added by
-`widen` in persona.py). Measured (README, The dataset): with the CPU preset's 2,800 steps the
-narrower grammar does as well (the model has not learned the wider one yet), with twice the steps
-the wider one answers far more hand-written prompts on topic. So `python train.py --preset guppy`
+data/guppy.py holds 283 intents with 1,535 frames; this file adds, per topic, 1,922 more frames
+to its intents, 153 new intents (1,097 frames), 848 more synonyms and 231 more contexts (`More`,
+added by `widen` in persona.py). Measured (README, The dataset): with the CPU preset's 2,800
+steps the narrower grammar does better (the model has not learned the wider one yet), with twice
+the steps the wider one answers far more hand-written prompts on topic. So `python train.py --preset guppy`
 (a GPU's 10,000 steps) trains on this persona, and the CPU preset on data/guppy.py:
 
     python -m data --persona data.guppy_wide --out runs/data-wide
     python -m data sample --persona data.guppy_wide --topic temp_hot
 
-The frames follow docs/persona.md like guppy.py's: each reads well with every word of its pools
-(the pools here add to guppy.py's pools of the same name), and was written without reading the
-eval or development cases.
+The frames follow docs/persona.md like guppy.py's and were read with every word of their pools
+(the pools here add to guppy.py's pools of the same name, so a few of guppy.py's own frames meet
+new words: "a rock pool is so big"); they were written without reading the eval or development
+cases.
 """
 
 from data.guppy import PERSONA as GUPPY

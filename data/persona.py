@@ -132,8 +132,8 @@ def widen(persona: Persona, more: dict[str, More]) -> Persona:
     """The persona with a wider user side: each named topic gets its More added to what it has.
 
     A wider grammar teaches more ways of saying each thing, but a model needs more steps to learn
-    them (README, The dataset: at the CPU preset's 2,800 steps the narrower grammar scored as well,
-    at twice the steps the wider one scored far better), so both can live side by side:
+    them (README, The dataset: at the CPU preset's 2,800 steps the narrower grammar scored better,
+    at twice the steps the wider one far better), so both can live side by side:
         PERSONA = widen(GUPPY, {"temp_hot": More(frames={"too_hot": ("is it sweltering?",)})})
     """
     by_name = {topic.name: topic for topic in persona.topics}
