@@ -113,7 +113,7 @@ def main(argv=None):
             sampling["greedy"] = True      # the default: reproducible, like train.py's report
         cases = DEV_CASES if args.cases == "dev" else EVAL_CASES
         results = ask_cases(lambda prompt: conv.reply_text(prompt, **sampling), cases)
-        print(results_table(results))
+        print(results_table(results, name=args.cases))
         return 0
     if args.prompt is not None:
         say(args.prompt)

@@ -336,7 +336,7 @@ def pass_rates_report(model, tok, eval_rows, path):
               results_table(results)]
     dev = ask_cases(reply, DEV_CASES)
     lines += ["", "development cases, the ones to judge a change to the data on (greedy):",
-              results_table(dev).replace("eval pass rate", "dev pass rate")]
+              results_table(dev, name="dev")]
     held_out = ask_cases(reply, cases_from_split(eval_rows))
     rate = sum(r.passed for r in results) / len(results)
     dev_rate = sum(r.passed for r in dev) / len(dev)

@@ -488,15 +488,16 @@ def cases_from_split(rows: list[dict], n: int = 200, seed: int = 0) -> list[Eval
             for r in rows]
 
 
-def results_table(results: list[EvalResult], width: int = 60) -> str:
-    """One line per case (pass/fail, topic, prompt, reply, why it failed), then the pass rate."""
+def results_table(results: list[EvalResult], width: int = 60, name: str = "eval") -> str:
+    """One line per case (pass/fail, topic, prompt, reply, why it failed), then the pass rate
+    ("eval pass rate: ..."; `name` "dev" for the development cases)."""
     lines = []
     for r in results:
         reply = r.reply if len(r.reply) <= width else r.reply[: width - 3] + "..."
         lines.append(f"{'pass' if r.passed else 'FAIL'}  {r.case.topic:<16} {r.case.prompt}")
         lines.append(f"      -> {reply}" + (f"   [{'; '.join(r.reasons)}]" if r.reasons else ""))
     n_passed = sum(r.passed for r in results)
-    lines.append(f"eval pass rate: {n_passed}/{len(results)} = {n_passed / max(len(results), 1):.0%}")
+    lines.append(f"{name} pass rate: {n_passed}/{len(results)} = {n_passed / max(len(results), 1):.0%}")
     return "\n".join(lines)
 
 

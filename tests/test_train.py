@@ -91,7 +91,8 @@ def test_chat_prompt_and_eval(tiny_run, capsys):
     assert "eval pass rate: " in out and f"/{len(EVAL_CASES)} = " in out.splitlines()[-1]
     assert chat.main(["--run", run, "--eval", "--cases", "dev"]) == 0
     out = capsys.readouterr().out
-    assert f"/{len(DEV_CASES)} = " in out.splitlines()[-1] and DEV_CASES[0].prompt in out
+    assert out.splitlines()[-1].startswith("dev pass rate: ") and DEV_CASES[0].prompt in out
+    assert f"/{len(DEV_CASES)} = " in out.splitlines()[-1]
 
 
 def test_chat_explain_and_attention(tiny_run, tmp_path, capsys):
