@@ -308,3 +308,12 @@ def test_the_guppy_preset_trains_on_the_wide_persona_in_its_own_data_folder():
     guppy, cpu = train.config_from_flags({"preset": "guppy"}), train.config_from_flags({"preset": "cpu"})
     assert (guppy.persona, guppy.data_dir, guppy.steps) == ("data.guppy_wide", "runs/data-wide", 10_000)
     assert (cpu.persona, cpu.data_dir) == ("", "runs/data")
+
+
+def test_train_on_the_wide_persona(tmp_path):
+    """The guppy preset's persona, end to end at the tiny preset's size: its data folder records it."""
+    assert train.main(tiny_args(tmp_path, "--persona", "data.guppy_wide", "--steps", "4",
+                                "--eval-every", "4")) == 0
+    made = json.loads((tmp_path / "data" / "dataset.json").read_text())
+    assert made == {"persona": "data.guppy_wide", "n_samples": 3000, "seed": 42}
+    assert (tmp_path / "run" / "best" / "model.safetensors").exists()
